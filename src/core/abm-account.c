@@ -1,0 +1,763 @@
+/* abm-account.c: one named target account
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "abm-account.h"
+
+/* Upper bounds that catch a misplaced column, not a real company. */
+#define MAX_EMPLOYEES 100000000
+#define MAX_AMOUNT    1e15
+
+struct _AbmAccount
+{
+  GObject parent_instance;
+
+  gint64  id;
+  char   *text[ABM_ACCOUNT_N_FIELDS];   /* string-valued fields only */
+  gint64  employees;
+  double  annual_revenue;
+  double  acv_potential;
+};
+
+G_DEFINE_FINAL_TYPE (AbmAccount, abm_account, G_TYPE_OBJECT)
+G_DEFINE_QUARK (abm-account-error-quark, abm_account_error)
+
+/* Property ids are the field enum shifted past PROP_ID. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_FIRST_FIELD,
+  N_PROPS = PROP_FIRST_FIELD + ABM_ACCOUNT_N_FIELDS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum { KIND_TEXT, KIND_INT, KIND_MONEY } FieldKind;
+
+static const struct {
+  const char *key;
+  const char *label;
+  FieldKind   kind;
+} fields[ABM_ACCOUNT_N_FIELDS] = {
+  [ABM_ACCOUNT_FIELD_NAME]           = { "name", N_("Name"), KIND_TEXT },
+  [ABM_ACCOUNT_FIELD_DOMAIN]         = { "domain", N_("Domain"), KIND_TEXT },
+  [ABM_ACCOUNT_FIELD_INDUSTRY]       = { "industry", N_("Industry"), KIND_TEXT },
+  [ABM_ACCOUNT_FIELD_EMPLOYEES]      = { "employees", N_("Employees"), KIND_INT },
+  [ABM_ACCOUNT_FIELD_ANNUAL_REVENUE] = { "annual-revenue", N_("Annual Revenue"), KIND_MONEY },
+  [ABM_ACCOUNT_FIELD_COUNTRY]        = { "country", N_("Country"), KIND_TEXT },
+  [ABM_ACCOUNT_FIELD_CITY]           = { "city", N_("City"), KIND_TEXT },
+  [ABM_ACCOUNT_FIELD_ACV_POTENTIAL]  = { "acv-potential", N_("ACV Potential"), KIND_MONEY },
+  [ABM_ACCOUNT_FIELD_OWNER_AE]       = { "owner-ae", N_("Account Executive"), KIND_TEXT },
+  [ABM_ACCOUNT_FIELD_OWNER_MARKETER] = { "owner-marketer", N_("Marketer"), KIND_TEXT },
+  [ABM_ACCOUNT_FIELD_NOTES]          = { "notes", N_("Notes"), KIND_TEXT },
+};
+
+static void
+abm_account_finalize (GObject *object)
+{
+  AbmAccount *self = ABM_ACCOUNT (object);
+
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    g_free (self->text[i]);
+
+  G_OBJECT_CLASS (abm_account_parent_class)->finalize (object);
+}
+
+static void
+abm_account_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  AbmAccount *self = ABM_ACCOUNT (object);
+  guint field = prop_id - PROP_FIRST_FIELD;
+
+  if (prop_id == PROP_ID)
+    g_value_set_int64 (value, self->id);
+  else if (field == ABM_ACCOUNT_FIELD_EMPLOYEES)
+    g_value_set_int64 (value, self->employees);
+  else if (field == ABM_ACCOUNT_FIELD_ANNUAL_REVENUE)
+    g_value_set_double (value, self->annual_revenue);
+  else if (field == ABM_ACCOUNT_FIELD_ACV_POTENTIAL)
+    g_value_set_double (value, self->acv_potential);
+  else if (field < ABM_ACCOUNT_N_FIELDS)
+    g_value_set_string (value, self->text[field] ? self->text[field] : "");
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+set_text (AbmAccount      *self,
+          AbmAccountField  field,
+          const char      *text)
+{
+  /* Empty and absent are the same thing for a text field. */
+  if (text != NULL && *text == '\0')
+    text = NULL;
+
+  if (g_strcmp0 (self->text[field], text) == 0)
+    return;
+
+  g_free (self->text[field]);
+  self->text[field] = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FIELD + field]);
+}
+
+static void
+set_number (AbmAccount      *self,
+            AbmAccountField  field,
+            double           value)
+{
+  switch (field)
+    {
+    case ABM_ACCOUNT_FIELD_EMPLOYEES:
+      if (self->employees == (gint64) value)
+        return;
+      self->employees = (gint64) value;
+      break;
+    case ABM_ACCOUNT_FIELD_ANNUAL_REVENUE:
+      if (self->annual_revenue == value)
+        return;
+      self->annual_revenue = value;
+      break;
+    case ABM_ACCOUNT_FIELD_ACV_POTENTIAL:
+      if (self->acv_potential == value)
+        return;
+      self->acv_potential = value;
+      break;
+    default:
+      g_return_if_reached ();
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FIELD + field]);
+}
+
+static void
+abm_account_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  AbmAccount *self = ABM_ACCOUNT (object);
+  guint field = prop_id - PROP_FIRST_FIELD;
+
+  if (prop_id == PROP_ID)
+    abm_account_set_id (self, g_value_get_int64 (value));
+  else if (field == ABM_ACCOUNT_FIELD_EMPLOYEES)
+    set_number (self, field, g_value_get_int64 (value));
+  else if (field < ABM_ACCOUNT_N_FIELDS && fields[field].kind == KIND_MONEY)
+    set_number (self, field, g_value_get_double (value));
+  else if (field < ABM_ACCOUNT_N_FIELDS)
+    set_text (self, field, g_value_get_string (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+abm_account_class_init (AbmAccountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = abm_account_finalize;
+  object_class->get_property = abm_account_get_property;
+  object_class->set_property = abm_account_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    {
+      GParamSpec *pspec;
+
+      switch (fields[i].kind)
+        {
+        case KIND_INT:
+          pspec = g_param_spec_int64 (fields[i].key, NULL, NULL,
+                                      -1, MAX_EMPLOYEES, -1, flags);
+          break;
+        case KIND_MONEY:
+          pspec = g_param_spec_double (fields[i].key, NULL, NULL,
+                                       -1, MAX_AMOUNT, -1, flags);
+          break;
+        case KIND_TEXT:
+        default:
+          pspec = g_param_spec_string (fields[i].key, NULL, NULL, NULL, flags);
+          break;
+        }
+      properties[PROP_FIRST_FIELD + i] = pspec;
+    }
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+abm_account_init (AbmAccount *self)
+{
+  self->employees = -1;
+  self->annual_revenue = -1;
+  self->acv_potential = -1;
+}
+
+AbmAccount *
+abm_account_new (void)
+{
+  return g_object_new (ABM_TYPE_ACCOUNT, NULL);
+}
+
+AbmAccount *
+abm_account_copy (AbmAccount *self)
+{
+  AbmAccount *copy;
+
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), NULL);
+
+  copy = abm_account_new ();
+  copy->id = self->id;
+  abm_account_assign (copy, self);
+  return copy;
+}
+
+/* Copies every field (not the id), notifying only what changed. */
+void
+abm_account_assign (AbmAccount *self,
+                    AbmAccount *other)
+{
+  g_return_if_fail (ABM_IS_ACCOUNT (self));
+  g_return_if_fail (ABM_IS_ACCOUNT (other));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    {
+      if (fields[i].kind == KIND_TEXT)
+        set_text (self, i, other->text[i]);
+    }
+  set_number (self, ABM_ACCOUNT_FIELD_EMPLOYEES, other->employees);
+  set_number (self, ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, other->annual_revenue);
+  set_number (self, ABM_ACCOUNT_FIELD_ACV_POTENTIAL, other->acv_potential);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint64
+abm_account_get_id (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), 0);
+  return self->id;
+}
+
+void
+abm_account_set_id (AbmAccount *self,
+                    gint64      id)
+{
+  g_return_if_fail (ABM_IS_ACCOUNT (self));
+
+  if (self->id == id)
+    return;
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+#define TEXT_GETTER(fn, field)                      \
+  const char *                                      \
+  abm_account_get_##fn (AbmAccount *self)           \
+  {                                                 \
+    g_return_val_if_fail (ABM_IS_ACCOUNT (self), NULL); \
+    return self->text[field];                       \
+  }
+
+TEXT_GETTER (name, ABM_ACCOUNT_FIELD_NAME)
+TEXT_GETTER (domain, ABM_ACCOUNT_FIELD_DOMAIN)
+TEXT_GETTER (industry, ABM_ACCOUNT_FIELD_INDUSTRY)
+TEXT_GETTER (country, ABM_ACCOUNT_FIELD_COUNTRY)
+TEXT_GETTER (city, ABM_ACCOUNT_FIELD_CITY)
+TEXT_GETTER (owner_ae, ABM_ACCOUNT_FIELD_OWNER_AE)
+TEXT_GETTER (owner_marketer, ABM_ACCOUNT_FIELD_OWNER_MARKETER)
+TEXT_GETTER (notes, ABM_ACCOUNT_FIELD_NOTES)
+
+gint64
+abm_account_get_employees (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), -1);
+  return self->employees;
+}
+
+double
+abm_account_get_annual_revenue (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), -1);
+  return self->annual_revenue;
+}
+
+double
+abm_account_get_acv_potential (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), -1);
+  return self->acv_potential;
+}
+
+const char *
+abm_account_field_key (AbmAccountField field)
+{
+  g_return_val_if_fail (field < ABM_ACCOUNT_N_FIELDS, NULL);
+  return fields[field].key;
+}
+
+const char *
+abm_account_field_label (AbmAccountField field)
+{
+  g_return_val_if_fail (field < ABM_ACCOUNT_N_FIELDS, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, fields[field].label);
+}
+
+/* Accepts the key ("owner-ae") or its underscore spelling ("owner_ae"). */
+gboolean
+abm_account_field_from_key (const char      *key,
+                            AbmAccountField *field)
+{
+  g_autofree char *canon = NULL;
+
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  canon = g_ascii_strdown (key, -1);
+  g_strdelimit (canon, "_", '-');
+
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    {
+      if (strcmp (canon, fields[i].key) == 0)
+        {
+          if (field != NULL)
+            *field = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value < 0)
+    return g_strdup ("");
+  if (value == floor (value) && value < 1e15)
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+}
+
+char *
+abm_account_dup_field_text (AbmAccount      *self,
+                            AbmAccountField  field)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (field < ABM_ACCOUNT_N_FIELDS, NULL);
+
+  switch (field)
+    {
+    case ABM_ACCOUNT_FIELD_EMPLOYEES:
+      return format_number (self->employees);
+    case ABM_ACCOUNT_FIELD_ANNUAL_REVENUE:
+      return format_number (self->annual_revenue);
+    case ABM_ACCOUNT_FIELD_ACV_POTENTIAL:
+      return format_number (self->acv_potential);
+    default:
+      return g_strdup (self->text[field] ? self->text[field] : "");
+    }
+}
+
+/* Reads a count or an amount the way CRM exports and people write them:
+ * "1,200", "1 200", "$2.5M", "40k". Empty means unknown (-1). */
+static gboolean
+parse_amount (const char       *text,
+              AbmAccountField   field,
+              double           *out,
+              GError          **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *p = trimmed;
+  const char *label = abm_account_field_label (field);
+  double multiplier = 1, value;
+  guint dots = 0;
+  char *end = NULL;
+
+  if (*p == '\0')
+    {
+      *out = -1;
+      return TRUE;
+    }
+
+  /* A currency sign in front is decoration, not data. */
+  for (const char *const *sign = (const char *const[]) { "$", "€", "£", "¥", NULL }; *sign; sign++)
+    {
+      if (g_str_has_prefix (p, *sign))
+        {
+          p += strlen (*sign);
+          break;
+        }
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p == '-' || *p == '(')
+    {
+      g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                   _("%s cannot be negative"), label);
+      return FALSE;
+    }
+
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= '0' && c <= '9')
+        g_string_append_c (digits, (char) c);
+      else if (c == '.')
+        {
+          dots++;
+          g_string_append_c (digits, '.');
+        }
+      else if (c == ',' || c == '_' || c == '\'' || g_unichar_isspace (c)
+               || c == 0x00A0 || c == 0x202F)
+        continue;
+      else
+        break;
+    }
+
+  /* "1.200.000" uses dots to group thousands. */
+  if (dots > 1)
+    {
+      g_autoptr(GString) clean = g_string_new (NULL);
+
+      for (const char *q = digits->str; *q; q++)
+        if (*q != '.')
+          g_string_append_c (clean, *q);
+      g_string_assign (digits, clean->str);
+    }
+
+  if (*p != '\0')
+    {
+      if (g_ascii_strcasecmp (p, "k") == 0)
+        multiplier = 1e3;
+      else if (g_ascii_strcasecmp (p, "m") == 0 || g_ascii_strcasecmp (p, "mm") == 0)
+        multiplier = 1e6;
+      else if (g_ascii_strcasecmp (p, "b") == 0 || g_ascii_strcasecmp (p, "bn") == 0)
+        multiplier = 1e9;
+      else
+        digits->len = 0;
+    }
+
+  if (digits->len == 0 || strcmp (digits->str, ".") == 0)
+    {
+      g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                   _("%s must be a number, not “%s”"), label, trimmed);
+      return FALSE;
+    }
+
+  value = g_ascii_strtod (digits->str, &end) * multiplier;
+  if (end == NULL || *end != '\0' || !isfinite (value))
+    {
+      g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                   _("%s must be a number, not “%s”"), label, trimmed);
+      return FALSE;
+    }
+
+  if (field == ABM_ACCOUNT_FIELD_EMPLOYEES)
+    {
+      value = round (value);
+      if (value > MAX_EMPLOYEES)
+        {
+          g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                       _("%s is too large to be a head count"), label);
+          return FALSE;
+        }
+    }
+  else
+    {
+      value = round (value * 100) / 100;
+      if (value > MAX_AMOUNT)
+        {
+          g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                       _("%s is too large"), label);
+          return FALSE;
+        }
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+label_is_valid (const char *label,
+                gsize       len)
+{
+  if (len == 0 || len > 63 || label[0] == '-' || label[len - 1] == '-')
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isalnum (label[i]) && label[i] != '-')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Turns what people paste ("https://www.Acme.com/about", "jane@acme.com")
+ * into the bare domain that identifies an account ("acme.com").
+ * Returns NULL without error for empty input. */
+char *
+abm_normalize_domain (const char  *text,
+                      GError     **error)
+{
+  g_autofree char *work = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *lower = NULL;
+  g_autofree char *ascii = NULL;
+  const char *host = work;
+  const char *scheme, *at;
+  char *cut;
+  gsize len;
+  guint labels = 0;
+  gboolean all_numeric_tld = TRUE;
+  const char *tld;
+
+  if (*work == '\0')
+    return NULL;
+
+  if ((scheme = strstr (host, "://")) != NULL)
+    host = scheme + 3;
+  else if (g_ascii_strncasecmp (host, "mailto:", 7) == 0)
+    host += 7;
+  while (*host == '/')
+    host++;
+
+  if ((cut = strpbrk ((char *) host, "/?#")) != NULL)
+    *cut = '\0';
+  if ((at = strrchr (host, '@')) != NULL)
+    host = at + 1;
+  if ((cut = strrchr ((char *) host, ':')) != NULL)
+    *cut = '\0';
+
+  lower = g_utf8_strdown (host, -1);
+  len = strlen (lower);
+  while (len > 0 && lower[len - 1] == '.')
+    lower[--len] = '\0';
+  host = lower;
+  if (g_str_has_prefix (host, "www.") && strchr (host + 4, '.') != NULL)
+    host += 4;
+
+  if (*host != '\0' && g_utf8_validate (host, -1, NULL) && !g_hostname_is_ip_address (host))
+    ascii = g_hostname_to_ascii (host);
+
+  if (ascii != NULL && strlen (ascii) <= 253)
+    {
+      const char *label = ascii;
+
+      for (;;)
+        {
+          const char *dot = strchr (label, '.');
+          gsize llen = dot ? (gsize) (dot - label) : strlen (label);
+
+          if (!label_is_valid (label, llen))
+            {
+              labels = 0;
+              break;
+            }
+          labels++;
+          if (dot == NULL)
+            break;
+          label = dot + 1;
+        }
+      tld = strrchr (ascii, '.');
+      for (const char *q = tld ? tld + 1 : ascii; *q; q++)
+        if (!g_ascii_isdigit (*q))
+          all_numeric_tld = FALSE;
+    }
+
+  if (ascii == NULL || labels < 2 || all_numeric_tld)
+    {
+      g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                   _("“%s” is not a web domain such as example.com"), work);
+      return NULL;
+    }
+
+  return g_hostname_to_unicode (ascii);
+}
+
+gboolean
+abm_account_set_field_text (AbmAccount       *self,
+                            AbmAccountField   field,
+                            const char       *text,
+                            GError          **error)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (field < ABM_ACCOUNT_N_FIELDS, FALSE);
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                   _("%s is not valid text"), abm_account_field_label (field));
+      return FALSE;
+    }
+
+  switch (fields[field].kind)
+    {
+    case KIND_INT:
+    case KIND_MONEY:
+      {
+        double value;
+
+        if (!parse_amount (text, field, &value, error))
+          return FALSE;
+        set_number (self, field, value);
+        return TRUE;
+      }
+
+    case KIND_TEXT:
+    default:
+      break;
+    }
+
+  if (field == ABM_ACCOUNT_FIELD_DOMAIN)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *domain = abm_normalize_domain (text, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      set_text (self, field, domain);
+      return TRUE;
+    }
+
+  {
+    g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+
+    /* Notes keep their layout; one-line fields lose stray spaces. */
+    if (field == ABM_ACCOUNT_FIELD_NOTES)
+      {
+        g_free (trimmed);
+        trimmed = g_strdup (text);
+      }
+
+    if (field == ABM_ACCOUNT_FIELD_NAME && (trimmed == NULL || *trimmed == '\0'))
+      {
+        g_set_error_literal (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                             _("An account needs a name"));
+        return FALSE;
+      }
+
+    set_text (self, field, trimmed);
+  }
+
+  return TRUE;
+}
+
+gboolean
+abm_account_validate (AbmAccount  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), FALSE);
+
+  if (self->text[ABM_ACCOUNT_FIELD_NAME] == NULL)
+    {
+      g_set_error_literal (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                           _("An account needs a name"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+JsonNode *
+abm_account_to_json (AbmAccount *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, self->id);
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    {
+      json_builder_set_member_name (builder, fields[i].key);
+      switch (fields[i].kind)
+        {
+        case KIND_INT:
+          if (self->employees < 0)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_int_value (builder, self->employees);
+          break;
+        case KIND_MONEY:
+          {
+            double v = i == ABM_ACCOUNT_FIELD_ACV_POTENTIAL ? self->acv_potential : self->annual_revenue;
+            if (v < 0)
+              json_builder_add_null_value (builder);
+            else
+              json_builder_add_double_value (builder, v);
+          }
+          break;
+        case KIND_TEXT:
+        default:
+          if (self->text[i] == NULL)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_string_value (builder, self->text[i]);
+          break;
+        }
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+AbmAccount *
+abm_account_new_from_json (JsonNode  *node,
+                           GError   **error)
+{
+  g_autoptr(AbmAccount) self = abm_account_new ();
+  JsonObject *object;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                           _("Account data is not a JSON object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if (json_object_has_member (object, "id"))
+    self->id = json_object_get_int_member (object, "id");
+
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    {
+      JsonNode *member = json_object_get_member (object, fields[i].key);
+      g_autofree char *text = NULL;
+
+      if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+        continue;
+      if (json_node_get_value_type (member) == G_TYPE_STRING)
+        text = json_node_dup_string (member);
+      else if (json_node_get_value_type (member) == G_TYPE_INT64)
+        text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (member));
+      else if (json_node_get_value_type (member) == G_TYPE_DOUBLE)
+        text = format_number (json_node_get_double (member));
+      else
+        continue;
+
+      if (!abm_account_set_field_text (self, i, text, error))
+        return NULL;
+    }
+
+  if (!abm_account_validate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}

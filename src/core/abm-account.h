@@ -1,0 +1,81 @@
+/* abm-account.h: one named target account
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define ABM_ACCOUNT_ERROR (abm_account_error_quark ())
+
+typedef enum {
+  ABM_ACCOUNT_ERROR_INVALID,
+} AbmAccountError;
+
+/* The editable fields, in the order a form or a CSV shows them. */
+typedef enum {
+  ABM_ACCOUNT_FIELD_NAME,
+  ABM_ACCOUNT_FIELD_DOMAIN,
+  ABM_ACCOUNT_FIELD_INDUSTRY,
+  ABM_ACCOUNT_FIELD_EMPLOYEES,
+  ABM_ACCOUNT_FIELD_ANNUAL_REVENUE,
+  ABM_ACCOUNT_FIELD_COUNTRY,
+  ABM_ACCOUNT_FIELD_CITY,
+  ABM_ACCOUNT_FIELD_ACV_POTENTIAL,
+  ABM_ACCOUNT_FIELD_OWNER_AE,
+  ABM_ACCOUNT_FIELD_OWNER_MARKETER,
+  ABM_ACCOUNT_FIELD_NOTES,
+  ABM_ACCOUNT_N_FIELDS
+} AbmAccountField;
+
+#define ABM_TYPE_ACCOUNT (abm_account_get_type ())
+G_DECLARE_FINAL_TYPE (AbmAccount, abm_account, ABM, ACCOUNT, GObject)
+
+GQuark       abm_account_error_quark        (void);
+
+AbmAccount  *abm_account_new                (void);
+AbmAccount  *abm_account_copy               (AbmAccount      *self);
+void         abm_account_assign             (AbmAccount      *self,
+                                             AbmAccount      *other);
+
+gint64       abm_account_get_id             (AbmAccount      *self);
+void         abm_account_set_id             (AbmAccount      *self,
+                                             gint64           id);
+const char  *abm_account_get_name           (AbmAccount      *self);
+const char  *abm_account_get_domain         (AbmAccount      *self);
+const char  *abm_account_get_industry       (AbmAccount      *self);
+const char  *abm_account_get_country        (AbmAccount      *self);
+const char  *abm_account_get_city           (AbmAccount      *self);
+const char  *abm_account_get_owner_ae       (AbmAccount      *self);
+const char  *abm_account_get_owner_marketer (AbmAccount      *self);
+const char  *abm_account_get_notes          (AbmAccount      *self);
+/* Numbers are -1 when unknown. */
+gint64       abm_account_get_employees      (AbmAccount      *self);
+double       abm_account_get_annual_revenue (AbmAccount      *self);
+double       abm_account_get_acv_potential  (AbmAccount      *self);
+
+/* Field access by enum, as text: the one path for forms, the CLI and CSV. */
+const char  *abm_account_field_key          (AbmAccountField  field);
+const char  *abm_account_field_label        (AbmAccountField  field);
+gboolean     abm_account_field_from_key     (const char      *key,
+                                             AbmAccountField *field);
+char        *abm_account_dup_field_text     (AbmAccount      *self,
+                                             AbmAccountField  field);
+gboolean     abm_account_set_field_text     (AbmAccount      *self,
+                                             AbmAccountField  field,
+                                             const char      *text,
+                                             GError         **error);
+gboolean     abm_account_validate           (AbmAccount      *self,
+                                             GError         **error);
+
+char        *abm_normalize_domain           (const char      *text,
+                                             GError         **error);
+
+JsonNode    *abm_account_to_json            (AbmAccount      *self);
+AbmAccount  *abm_account_new_from_json      (JsonNode        *node,
+                                             GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,1607 @@
+/* abm-workspace.c: one ABM program, stored in one SQLite file
+ *
+ * The workspace owns the SQLite connection and is the only code that writes
+ * SQL. Every edit is a transaction committed as it happens. Files are checked
+ * on a read-only connection before anything writes to them, so a file that is
+ * not ours, is newer than this build, or is damaged is never modified.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE  /* F_OFD_SETLK */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "abm-workspace.h"
+
+/* A write lock on one byte far from the bytes SQLite locks (they start at
+ * 0x40000000) marks the one process that may write the file. */
+#define WRITER_LOCK_OFFSET 0x3FFFFF00
+
+struct _AbmWorkspace
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *name;
+  char       *currency;
+  char       *file_key;      /* "dev:ino" while this process writes the file */
+  GListStore *accounts;
+  int         lock_fd;
+  int         schema_version;
+  gboolean    read_only;
+};
+
+G_DEFINE_FINAL_TYPE (AbmWorkspace, abm_workspace, G_TYPE_OBJECT)
+G_DEFINE_QUARK (abm-workspace-error-quark, abm_workspace_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_NAME,
+  PROP_CURRENCY,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Files this process has open for writing. POSIX record locks belong to the
+ * process, so a second connection here could not see our own lock, and
+ * closing its descriptor would drop SQLite's locks: this table answers first. */
+static GMutex writers_lock;
+static GHashTable *writers;
+
+/* Each schema version adds these objects; a stranger's file holding any other
+ * table, index, view or trigger is refused. */
+static const char *const schema_v1[] = {
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ")",
+  "CREATE TABLE accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  domain TEXT UNIQUE,"
+  "  industry TEXT,"
+  "  employees INTEGER CHECK (employees IS NULL OR employees >= 0),"
+  "  annual_revenue REAL CHECK (annual_revenue IS NULL OR annual_revenue >= 0),"
+  "  country TEXT,"
+  "  city TEXT,"
+  "  acv_potential REAL CHECK (acv_potential IS NULL OR acv_potential >= 0),"
+  "  owner_ae TEXT,"
+  "  owner_marketer TEXT,"
+  "  notes TEXT,"
+  "  created TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  modified TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ")",
+  NULL
+};
+
+static const char *const schema_v2[] = {
+  /* Destructive edits keep what they removed here, so Undo can put it back. */
+  "CREATE TABLE undo_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  created TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  description TEXT NOT NULL,"
+  "  payload TEXT NOT NULL"
+  ")",
+  "CREATE INDEX accounts_name ON accounts (name COLLATE NOCASE)",
+  NULL
+};
+
+static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
+  schema_v1,
+  schema_v2,
+};
+
+static const struct {
+  const char *name;
+  int         since;
+} known_objects[] = {
+  { "meta", 1 },
+  { "accounts", 1 },
+  { "undo_log", 2 },
+  { "accounts_name", 2 },
+};
+
+/* The accounts columns, in AbmAccountField order. */
+static const char *const account_columns[ABM_ACCOUNT_N_FIELDS] = {
+  "name", "domain", "industry", "employees", "annual_revenue", "country",
+  "city", "acv_potential", "owner_ae", "owner_marketer", "notes",
+};
+
+static gboolean
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *what)
+{
+  int code = rc & 0xff;
+  AbmWorkspaceError wcode = ABM_WORKSPACE_ERROR_FAILED;
+
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    wcode = ABM_WORKSPACE_ERROR_DAMAGED;
+  else if (code == SQLITE_READONLY)
+    wcode = ABM_WORKSPACE_ERROR_READ_ONLY;
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    wcode = ABM_WORKSPACE_ERROR_LOCKED;
+  else if (code == SQLITE_CONSTRAINT)
+    wcode = ABM_WORKSPACE_ERROR_INVALID;
+
+  g_set_error (error, ABM_WORKSPACE_ERROR, wcode, "%s: %s", what,
+               db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, db, rc, _("Could not update the workspace"));
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, _("Could not read the workspace"));
+      return NULL;
+    }
+  return stmt;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static gboolean
+begin (sqlite3  *db,
+       GError  **error)
+{
+  return exec (db, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (sqlite3  *db,
+        GError  **error)
+{
+  if (!exec (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+rollback (sqlite3 *db)
+{
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* Settings for a file that may come from a stranger: no schema-defined code
+ * runs, no writes to the schema table, foreign keys enforced. */
+static gboolean
+harden (sqlite3  *db,
+        GError  **error)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_busy_timeout (db, 2000);
+
+  return exec (db, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;", error);
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (error, db, rc, _("Could not read the workspace"));
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static char *
+meta_get (sqlite3    *db,
+          const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (db, "SELECT value FROM meta WHERE key = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_text (stmt, 0) == NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gboolean
+meta_set (sqlite3     *db,
+          const char  *key,
+          const char  *value,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (db, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                 "ON CONFLICT (key) DO UPDATE SET value = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, db, rc, _("Could not update the workspace"));
+  return TRUE;
+}
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_basename (path);
+}
+
+/* Looks at a file through a read-only connection and says whether it is a
+ * workspace this build can open; nothing here can write to it. */
+static gboolean
+inspect (const char  *path,
+         int         *version_out,
+         GError     **error)
+{
+  g_autofree char *shown = display_name (path);
+  sqlite3 *db = NULL;
+  gint64 app_id = 0, version = 0, objects = 0;
+  GStatBuf st;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ABM_WORKSPACE_ERROR,
+                   saved == ENOENT ? ABM_WORKSPACE_ERROR_NOT_FOUND : ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), shown, g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is not a file"), shown);
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is empty, not an ABM Planner workspace"), shown);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), shown, sqlite3_errstr (rc));
+      goto out;
+    }
+  if (!harden (db, NULL))
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is not an ABM Planner workspace"), shown);
+      goto out;
+    }
+
+  if (!query_int (db, "PRAGMA application_id", &app_id, NULL))
+    {
+      int code = sqlite3_errcode (db);
+
+      if (code == SQLITE_CORRUPT)
+        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                     _("“%s” is damaged and cannot be opened"), shown);
+      else if (code == SQLITE_NOTADB)
+        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                     _("“%s” is not an ABM Planner workspace"), shown);
+      else
+        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                     _("Could not read “%s”: %s"), shown, sqlite3_errmsg (db));
+      goto out;
+    }
+  if (app_id != ABM_WORKSPACE_APPLICATION_ID)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is a database of another program, not an ABM Planner workspace"),
+                   shown);
+      goto out;
+    }
+
+  if (!query_int (db, "PRAGMA user_version", &version, NULL))
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be opened"), shown);
+      goto out;
+    }
+  if (version > ABM_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of ABM Planner (format %d; "
+                     "this version reads up to format %d). Update ABM Planner to open it."),
+                   shown, (int) version, ABM_WORKSPACE_SCHEMA_VERSION);
+      goto out;
+    }
+  if (version < 1)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                   _("“%s” is an unfinished ABM Planner workspace and cannot be opened"),
+                   shown);
+      goto out;
+    }
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = prepare (db, "PRAGMA quick_check", NULL);
+    const char *result = NULL;
+
+    if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+      result = (const char *) sqlite3_column_text (stmt, 0);
+    if (g_strcmp0 (result, "ok") != 0)
+      {
+        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                     _("“%s” is damaged and cannot be opened"), shown);
+        goto out;
+      }
+  }
+
+  /* Only the tables and indexes this format defines: no views or triggers
+   * that could run someone else's SQL in our queries. */
+  {
+    g_autoptr(sqlite3_stmt) stmt =
+      prepare (db, "SELECT type, name FROM sqlite_schema", NULL);
+
+    if (stmt == NULL)
+      {
+        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                     _("“%s” is damaged and cannot be opened"), shown);
+        goto out;
+      }
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *type = (const char *) sqlite3_column_text (stmt, 0);
+        const char *name = (const char *) sqlite3_column_text (stmt, 1);
+        gboolean known = FALSE;
+
+        if (g_strcmp0 (type, "index") == 0 && name != NULL
+            && g_str_has_prefix (name, "sqlite_autoindex_"))
+          continue;
+        for (guint i = 0; i < G_N_ELEMENTS (known_objects); i++)
+          {
+            if (g_strcmp0 (name, known_objects[i].name) == 0
+                && known_objects[i].since <= version
+                && (g_strcmp0 (type, "table") == 0 || g_strcmp0 (type, "index") == 0))
+              known = TRUE;
+          }
+        if (!known)
+          {
+            g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                         _("“%s” contains a %s “%s” that ABM Planner did not create; "
+                           "it was not opened"), shown, type, name);
+            goto out;
+          }
+        objects++;
+      }
+    if (rc != SQLITE_DONE || objects == 0)
+      {
+        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                     _("“%s” is damaged and cannot be opened"), shown);
+        goto out;
+      }
+  }
+
+  *version_out = (int) version;
+  ok = TRUE;
+
+out:
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+static char *
+file_key (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                          (guint64) st.st_dev, (guint64) st.st_ino);
+}
+
+static char *
+lock_holder_description (void)
+{
+  const char *who = g_get_real_name ();
+
+  if (who == NULL || *who == '\0' || g_strcmp0 (who, "Unknown") == 0)
+    who = g_get_user_name ();
+  return g_strdup_printf (_("%s on %s (process %d)"), who, g_get_host_name (), (int) getpid ());
+}
+
+static void
+set_locked_error (GError     **error,
+                  const char  *path,
+                  gboolean     here)
+{
+  g_autofree char *shown = display_name (path);
+  g_autofree char *holder = NULL;
+  sqlite3 *db = NULL;
+
+  if (here)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_LOCKED,
+                   _("“%s” is already open in this window"), shown);
+      return;
+    }
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+      && harden (db, NULL))
+    holder = meta_get (db, "lock_holder");
+  sqlite3_close_v2 (db);
+
+  if (holder != NULL)
+    g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_LOCKED,
+                 _("“%s” is open in ABM Planner by %s; close it there first"),
+                 shown, holder);
+  else
+    g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_LOCKED,
+                 _("“%s” is open in another ABM Planner; close it there first"), shown);
+}
+
+/* Takes the writer's lock or says who has it. */
+static gboolean
+acquire_writer_lock (AbmWorkspace  *self,
+                     GError       **error)
+{
+  g_autofree char *key = file_key (self->path);
+  struct flock fl = { 0 };
+  int fd;
+
+  if (key == NULL)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), self->path, g_strerror (errno));
+      return FALSE;
+    }
+
+  g_mutex_lock (&writers_lock);
+  if (writers == NULL)
+    writers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_contains (writers, key))
+    {
+      g_mutex_unlock (&writers_lock);
+      set_locked_error (error, self->path, TRUE);
+      return FALSE;
+    }
+
+  fd = g_open (self->path, O_RDWR | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_mutex_unlock (&writers_lock);
+      g_set_error (error, ABM_WORKSPACE_ERROR,
+                   saved == EACCES || saved == EROFS ? ABM_WORKSPACE_ERROR_READ_ONLY
+                                                     : ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not open “%s” for writing: %s"), self->path, g_strerror (saved));
+      return FALSE;
+    }
+
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  fl.l_start = WRITER_LOCK_OFFSET;
+  fl.l_len = 1;
+  if (fcntl (fd, F_OFD_SETLK, &fl) != 0)
+    {
+      int saved = errno;
+
+      g_mutex_unlock (&writers_lock);
+      if (saved == EAGAIN || saved == EACCES)
+        set_locked_error (error, self->path, FALSE);
+      else
+        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                     _("Could not lock “%s”: %s"), self->path, g_strerror (saved));
+      /* Nothing of SQLite's is open on this file yet, so closing is safe. */
+      close (fd);
+      return FALSE;
+    }
+
+  g_hash_table_add (writers, g_strdup (key));
+  g_mutex_unlock (&writers_lock);
+
+  self->lock_fd = fd;
+  self->file_key = g_steal_pointer (&key);
+  return TRUE;
+}
+
+static void
+release_writer_lock (AbmWorkspace *self)
+{
+  if (self->lock_fd >= 0)
+    {
+      /* Only after SQLite closed its own descriptors: closing ours drops
+       * every POSIX lock this process holds on the file. */
+      close (self->lock_fd);
+      self->lock_fd = -1;
+    }
+  if (self->file_key != NULL)
+    {
+      g_mutex_lock (&writers_lock);
+      g_hash_table_remove (writers, self->file_key);
+      g_mutex_unlock (&writers_lock);
+      g_clear_pointer (&self->file_key, g_free);
+    }
+}
+
+static gboolean
+migrate (AbmWorkspace  *self,
+         GError       **error)
+{
+  if (self->schema_version >= ABM_WORKSPACE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!begin (self->db, error))
+    return FALSE;
+
+  for (int v = self->schema_version; v < ABM_WORKSPACE_SCHEMA_VERSION; v++)
+    {
+      for (const char *const *sql = migrations[v]; *sql; sql++)
+        {
+          if (!exec (self->db, *sql, error))
+            return rollback (self->db);
+        }
+    }
+
+  {
+    g_autofree char *pragma =
+      g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
+                       ABM_WORKSPACE_SCHEMA_VERSION, ABM_WORKSPACE_APPLICATION_ID);
+    if (!exec (self->db, pragma, error))
+      return rollback (self->db);
+  }
+
+  if (!commit (self->db, error))
+    return FALSE;
+
+  self->schema_version = ABM_WORKSPACE_SCHEMA_VERSION;
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Binds every account field to ?1..?11, in AbmAccountField order. */
+static void
+bind_account (sqlite3_stmt *stmt,
+              AbmAccount   *account)
+{
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    {
+      int index = (int) i + 1;
+
+      switch (i)
+        {
+        case ABM_ACCOUNT_FIELD_EMPLOYEES:
+          if (abm_account_get_employees (account) < 0)
+            sqlite3_bind_null (stmt, index);
+          else
+            sqlite3_bind_int64 (stmt, index, abm_account_get_employees (account));
+          break;
+        case ABM_ACCOUNT_FIELD_ANNUAL_REVENUE:
+        case ABM_ACCOUNT_FIELD_ACV_POTENTIAL:
+          {
+            double v = i == ABM_ACCOUNT_FIELD_ANNUAL_REVENUE
+                       ? abm_account_get_annual_revenue (account)
+                       : abm_account_get_acv_potential (account);
+            if (v < 0)
+              sqlite3_bind_null (stmt, index);
+            else
+              sqlite3_bind_double (stmt, index, v);
+          }
+          break;
+        default:
+          {
+            g_autofree char *text = abm_account_dup_field_text (account, i);
+            bind_text_or_null (stmt, index, text);
+          }
+          break;
+        }
+    }
+}
+
+static char *
+account_select_sql (const char *where)
+{
+  g_autofree char *columns = g_strjoinv (", ", (char **) account_columns);
+
+  return g_strdup_printf ("SELECT id, %s FROM accounts %s", columns, where);
+}
+
+/* Reads a row selected by account_select_sql() into a new account. Values
+ * go through the same validation as typed ones: a hand-edited file cannot
+ * put a negative head count in front of the user. */
+static AbmAccount *
+account_from_row (sqlite3_stmt *stmt)
+{
+  AbmAccount *account = abm_account_new ();
+
+  abm_account_set_id (account, sqlite3_column_int64 (stmt, 0));
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, (int) i + 1);
+
+      if (text == NULL)
+        continue;
+      if (!abm_account_set_field_text (account, i, text, NULL)
+          && i == ABM_ACCOUNT_FIELD_NAME)
+        abm_account_set_field_text (account, i, "?", NULL);
+    }
+  return account;
+}
+
+static gboolean
+load (AbmWorkspace  *self,
+      GError       **error)
+{
+  g_autofree char *sql = account_select_sql ("ORDER BY id");
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, sql, error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  self->name = meta_get (self->db, "name");
+  self->currency = meta_get (self->db, "currency");
+  if (self->name == NULL)
+    self->name = display_name (self->path);
+  if (self->currency == NULL)
+    self->currency = g_strdup ("EUR");
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, account_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not read the workspace"));
+
+  g_list_store_splice (self->accounts, 0, 0, items->pdata, items->len);
+  return TRUE;
+}
+
+static AbmWorkspace *
+open_connection (const char             *path,
+                 int                     version,
+                 AbmWorkspaceOpenFlags   flags,
+                 GError                **error)
+{
+  g_autoptr(AbmWorkspace) self = g_object_new (ABM_TYPE_WORKSPACE, NULL);
+  int rc;
+
+  self->path = g_canonicalize_filename (path, NULL);
+  self->schema_version = version;
+  self->read_only = (flags & ABM_WORKSPACE_OPEN_READ_ONLY) != 0;
+
+  if (!self->read_only && !acquire_writer_lock (self, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not open the workspace"));
+      return NULL;
+    }
+
+  if (!harden (self->db, error))
+    return NULL;
+
+  if (!self->read_only)
+    {
+      g_autofree char *holder = lock_holder_description ();
+      g_autofree char *mode = NULL;
+      g_autoptr(sqlite3_stmt) stmt = prepare (self->db, "PRAGMA journal_mode = WAL", error);
+
+      if (stmt == NULL)
+        return NULL;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (g_strcmp0 (mode, "wal") != 0)
+        {
+          g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                       _("Could not open the workspace: its folder does not allow "
+                         "the write-ahead log"));
+          return NULL;
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+
+      if (!migrate (self, error))
+        return NULL;
+      if (!exec (self->db, "PRAGMA synchronous = NORMAL", error))
+        return NULL;
+
+      if (!begin (self->db, error))
+        return NULL;
+      if (!meta_set (self->db, "lock_holder", holder, error)
+          /* The undo log only has to outlive a session, not the program. */
+          || !exec (self->db, "DELETE FROM undo_log WHERE created < "
+                              "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')", error))
+        {
+          rollback (self->db);
+          return NULL;
+        }
+      if (!commit (self->db, error))
+        return NULL;
+    }
+
+  if (!load (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+abm_currency_is_valid (const char *code)
+{
+  if (code == NULL || strlen (code) != 3)
+    return FALSE;
+  for (int i = 0; i < 3; i++)
+    if (!g_ascii_isupper (code[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_name (const char  *name,
+            GError     **error)
+{
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                           _("A workspace needs a name"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_currency (const char  *currency,
+                GError     **error)
+{
+  if (!abm_currency_is_valid (currency))
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                   _("“%s” is not a currency code such as EUR or USD"),
+                   currency ? currency : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes a complete new workspace at @path. With @replace, an existing file
+ * (that nobody has open) is replaced atomically: the new file is built under
+ * a temporary name beside it and renamed over it. */
+AbmWorkspace *
+abm_workspace_create (const char  *path,
+                      const char  *name,
+                      const char  *currency,
+                      gboolean     replace,
+                      GError     **error)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = NULL;
+  int rc, fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (name ? name : ""));
+  if (!check_name (trimmed, error))
+    return NULL;
+  if (currency == NULL)
+    currency = "EUR";
+  if (!check_currency (currency, error))
+    return NULL;
+
+  canonical = g_canonicalize_filename (path, NULL);
+  if (g_file_test (canonical, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(AbmWorkspace) existing = NULL;
+
+      if (!replace)
+        {
+          g_autofree char *shown = display_name (canonical);
+          g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_EXISTS,
+                       _("“%s” already exists"), shown);
+          return NULL;
+        }
+
+      /* Never pull a file out from under someone who is writing it. */
+      existing = g_object_new (ABM_TYPE_WORKSPACE, NULL);
+      existing->path = g_strdup (canonical);
+      if (!acquire_writer_lock (existing, &local_error)
+          && g_error_matches (local_error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_clear_error (&local_error);
+      release_writer_lock (existing);
+    }
+
+  dir = g_path_get_dirname (canonical);
+  tmp = g_build_filename (dir, ".abm-planner-new-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not create a file in “%s”: %s"), dir, g_strerror (errno));
+      return NULL;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK || !harden (db, &local_error))
+    goto fail;
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *created = g_date_time_format_iso8601 (now);
+    g_autofree char *pragma =
+      g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
+                       ABM_WORKSPACE_APPLICATION_ID, ABM_WORKSPACE_SCHEMA_VERSION);
+
+    if (!begin (db, &local_error))
+      goto fail;
+    for (guint v = 0; v < ABM_WORKSPACE_SCHEMA_VERSION; v++)
+      for (const char *const *sql = migrations[v]; *sql; sql++)
+        if (!exec (db, *sql, &local_error))
+          goto fail_rollback;
+    if (!meta_set (db, "name", trimmed, &local_error)
+        || !meta_set (db, "currency", currency, &local_error)
+        || !meta_set (db, "created", created, &local_error)
+        || !meta_set (db, "created_by", "ABM Planner " PACKAGE_VERSION, &local_error)
+        || !exec (db, pragma, &local_error)
+        || !commit (db, &local_error))
+      goto fail_rollback;
+  }
+
+  sqlite3_close_v2 (db);
+  db = NULL;
+
+  if (g_rename (tmp, canonical) != 0)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not create “%s”: %s"), canonical, g_strerror (errno));
+      g_unlink (tmp);
+      return NULL;
+    }
+
+  return open_connection (canonical, ABM_WORKSPACE_SCHEMA_VERSION,
+                          ABM_WORKSPACE_OPEN_DEFAULT, error);
+
+fail_rollback:
+  rollback (db);
+fail:
+  if (local_error == NULL)
+    set_sqlite_error (&local_error, db, rc, _("Could not create the workspace"));
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  sqlite3_close_v2 (db);
+  g_unlink (tmp);
+  return NULL;
+}
+
+AbmWorkspace *
+abm_workspace_open (const char             *path,
+                    AbmWorkspaceOpenFlags   flags,
+                    GError                **error)
+{
+  g_autofree char *canonical = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  canonical = g_canonicalize_filename (path, NULL);
+  if (!inspect (canonical, &version, error))
+    return NULL;
+
+  return open_connection (canonical, version, flags, error);
+}
+
+void
+abm_workspace_close (AbmWorkspace *self)
+{
+  g_return_if_fail (ABM_IS_WORKSPACE (self));
+
+  if (self->db == NULL)
+    return;
+
+  if (!self->read_only)
+    {
+      sqlite3_exec (self->db, "DELETE FROM meta WHERE key = 'lock_holder'", NULL, NULL, NULL);
+      sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+    }
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  release_writer_lock (self);
+}
+
+static void
+abm_workspace_finalize (GObject *object)
+{
+  AbmWorkspace *self = ABM_WORKSPACE (object);
+
+  abm_workspace_close (self);
+  release_writer_lock (self);
+  g_clear_object (&self->accounts);
+  g_free (self->path);
+  g_free (self->name);
+  g_free (self->currency);
+
+  G_OBJECT_CLASS (abm_workspace_parent_class)->finalize (object);
+}
+
+static void
+abm_workspace_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AbmWorkspace *self = ABM_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+abm_workspace_class_init (AbmWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = abm_workspace_finalize;
+  object_class->get_property = abm_workspace_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+abm_workspace_init (AbmWorkspace *self)
+{
+  self->accounts = g_list_store_new (ABM_TYPE_ACCOUNT);
+  self->lock_fd = -1;
+}
+
+const char *
+abm_workspace_get_path (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return self->path;
+}
+
+const char *
+abm_workspace_get_name (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return self->name;
+}
+
+const char *
+abm_workspace_get_currency (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return self->currency;
+}
+
+gboolean
+abm_workspace_get_read_only (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), TRUE);
+  return self->read_only;
+}
+
+int
+abm_workspace_get_schema_version (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), 0);
+  return self->schema_version;
+}
+
+static gboolean
+check_writable (AbmWorkspace  *self,
+                GError       **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                           _("The workspace is closed"));
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_READ_ONLY,
+                           _("The workspace is open read-only"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_meta_property (AbmWorkspace  *self,
+                   const char    *key,
+                   const char    *value,
+                   char         **field,
+                   GParamSpec    *pspec,
+                   GError       **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  if (g_strcmp0 (*field, value) == 0)
+    return TRUE;
+  if (!meta_set (self->db, key, value, error))
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  return TRUE;
+}
+
+gboolean
+abm_workspace_set_name (AbmWorkspace  *self,
+                        const char    *name,
+                        GError       **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+
+  trimmed = g_strstrip (g_strdup (name ? name : ""));
+  if (!check_name (trimmed, error))
+    return FALSE;
+  return set_meta_property (self, "name", trimmed, &self->name,
+                            properties[PROP_NAME], error);
+}
+
+gboolean
+abm_workspace_set_currency (AbmWorkspace  *self,
+                            const char    *currency,
+                            GError       **error)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+
+  if (!check_currency (currency, error))
+    return FALSE;
+  return set_meta_property (self, "currency", currency, &self->currency,
+                            properties[PROP_CURRENCY], error);
+}
+
+GListModel *
+abm_workspace_get_accounts (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return G_LIST_MODEL (self->accounts);
+}
+
+static gboolean
+find_position (AbmWorkspace *self,
+               AbmAccount   *account,
+               guint        *position)
+{
+  return g_list_store_find (self->accounts, account, position);
+}
+
+/* Matches a domain (normalised, so "https://www.acme.com" finds acme.com)
+ * or else an exact name, ignoring case. */
+AbmAccount *
+abm_workspace_find_account (AbmWorkspace *self,
+                            const char   *domain_or_name)
+{
+  g_autofree char *domain = NULL;
+  guint n;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (domain_or_name != NULL, NULL);
+
+  domain = abm_normalize_domain (domain_or_name, NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AbmAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+          if (pass == 0 && domain != NULL
+              && g_strcmp0 (abm_account_get_domain (account), domain) == 0)
+            return account;
+          if (pass == 1)
+            {
+              g_autofree char *a = g_utf8_casefold (abm_account_get_name (account), -1);
+              g_autofree char *b = g_utf8_casefold (domain_or_name, -1);
+              if (g_strcmp0 (a, b) == 0)
+                return account;
+            }
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+check_domain_free (AbmWorkspace  *self,
+                   AbmAccount    *account,
+                   const char    *domain,
+                   GError       **error)
+{
+  AbmAccount *other;
+
+  if (domain == NULL)
+    return TRUE;
+  other = abm_workspace_find_account (self, domain);
+  if (other != NULL && other != account
+      && g_strcmp0 (abm_account_get_domain (other), domain) == 0)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DUPLICATE,
+                   _("%s is already the domain of “%s”"),
+                   domain, abm_account_get_name (other));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_account (AbmWorkspace  *self,
+                AbmAccount    *account,
+                gboolean       keep_id,
+                GError       **error)
+{
+  g_autofree char *columns = g_strjoinv (", ", (char **) account_columns);
+  g_autofree char *sql =
+    g_strdup_printf ("INSERT INTO accounts (%s, id) VALUES "
+                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", columns);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_account (stmt, account);
+  if (keep_id)
+    sqlite3_bind_int64 (stmt, ABM_ACCOUNT_N_FIELDS + 1, abm_account_get_id (account));
+  else
+    sqlite3_bind_null (stmt, ABM_ACCOUNT_N_FIELDS + 1);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not add the account"));
+
+  abm_account_set_id (account, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+gboolean
+abm_workspace_add_account (AbmWorkspace  *self,
+                           AbmAccount    *account,
+                           GError       **error)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (abm_account_get_id (account) == 0, FALSE);
+
+  if (!check_writable (self, error)
+      || !abm_account_validate (account, error)
+      || !check_domain_free (self, account, abm_account_get_domain (account), error))
+    return FALSE;
+
+  if (!insert_account (self, account, FALSE, error))
+    return FALSE;
+
+  g_list_store_append (self->accounts, account);
+  return TRUE;
+}
+
+gboolean
+abm_workspace_update_account (AbmWorkspace  *self,
+                              AbmAccount    *account,
+                              AbmAccount    *values,
+                              GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("UPDATE accounts SET ");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint position;
+  gboolean renamed;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (values), FALSE);
+
+  if (!check_writable (self, error)
+      || !abm_account_validate (values, error)
+      || !check_domain_free (self, account, abm_account_get_domain (values), error))
+    return FALSE;
+  if (!find_position (self, account, &position))
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                           _("The account is no longer in the workspace"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    g_string_append_printf (sql, "%s = ?%u, ", account_columns[i], i + 1);
+  g_string_append_printf (sql, "modified = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
+                               "WHERE id = ?%u", ABM_ACCOUNT_N_FIELDS + 1);
+
+  stmt = prepare (self->db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_account (stmt, values);
+  sqlite3_bind_int64 (stmt, ABM_ACCOUNT_N_FIELDS + 1, abm_account_get_id (account));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not save the account"));
+
+  renamed = g_strcmp0 (abm_account_get_name (account), abm_account_get_name (values)) != 0;
+  abm_account_assign (account, values);
+
+  /* Sorted and filtered views only look again on items-changed. */
+  if (renamed)
+    g_list_model_items_changed (G_LIST_MODEL (self->accounts), position, 1, 1);
+
+  return TRUE;
+}
+
+gboolean
+abm_workspace_set_account_field (AbmWorkspace     *self,
+                                 AbmAccount       *account,
+                                 AbmAccountField   field,
+                                 const char       *text,
+                                 GError          **error)
+{
+  g_autoptr(AbmAccount) values = NULL;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), FALSE);
+
+  values = abm_account_copy (account);
+  if (!abm_account_set_field_text (values, field, text, error))
+    return FALSE;
+  return abm_workspace_update_account (self, account, values, error);
+}
+
+gint64
+abm_workspace_delete_account (AbmWorkspace  *self,
+                              AbmAccount    *account,
+                              GError       **error)
+{
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(sqlite3_stmt) log_stmt = NULL;
+  g_autoptr(sqlite3_stmt) delete_stmt = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *description = NULL;
+  gint64 undo_id;
+  guint position;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), 0);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), 0);
+
+  if (!check_writable (self, error))
+    return 0;
+  if (!find_position (self, account, &position))
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                           _("The account is no longer in the workspace"));
+      return 0;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, "delete-account");
+  json_builder_set_member_name (builder, "account");
+  json_builder_add_value (builder, abm_account_to_json (account));
+  json_builder_end_object (builder);
+  payload = json_builder_get_root (builder);
+  json = json_to_string (payload, FALSE);
+  description = g_strdup_printf (_("Delete “%s”"), abm_account_get_name (account));
+
+  if (!begin (self->db, error))
+    return 0;
+
+  log_stmt = prepare (self->db, "INSERT INTO undo_log (description, payload) VALUES (?, ?)", error);
+  if (log_stmt == NULL)
+    return rollback (self->db);
+  sqlite3_bind_text (log_stmt, 1, description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (log_stmt, 2, json, -1, SQLITE_STATIC);
+  rc = sqlite3_step (log_stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not delete the account"));
+      return rollback (self->db);
+    }
+  undo_id = sqlite3_last_insert_rowid (self->db);
+
+  delete_stmt = prepare (self->db, "DELETE FROM accounts WHERE id = ?", error);
+  if (delete_stmt == NULL)
+    return rollback (self->db);
+  sqlite3_bind_int64 (delete_stmt, 1, abm_account_get_id (account));
+  rc = sqlite3_step (delete_stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not delete the account"));
+      return rollback (self->db);
+    }
+
+  if (!commit (self->db, error))
+    return 0;
+
+  g_list_store_remove (self->accounts, position);
+  return undo_id;
+}
+
+gboolean
+abm_workspace_undo (AbmWorkspace  *self,
+                    gint64         undo_id,
+                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(AbmAccount) account = NULL;
+  JsonObject *root;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  stmt = prepare (self->db, "SELECT payload FROM undo_log WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, undo_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                           _("There is nothing to undo"));
+      return FALSE;
+    }
+
+  if (!json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 0), -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+      || g_strcmp0 (json_object_get_string_member_with_default (
+                      json_node_get_object (json_parser_get_root (parser)), "kind", ""),
+                    "delete-account") != 0)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                           _("The undo record is damaged"));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  account = abm_account_new_from_json (json_object_get_member (root, "account"), error);
+  if (account == NULL)
+    return FALSE;
+  if (!check_domain_free (self, NULL, abm_account_get_domain (account), error))
+    return FALSE;
+
+  if (!begin (self->db, error))
+    return FALSE;
+  if (!insert_account (self, account, TRUE, error))
+    return rollback (self->db);
+
+  stmt = prepare (self->db, "DELETE FROM undo_log WHERE id = ?", error);
+  if (stmt == NULL)
+    return rollback (self->db);
+  sqlite3_bind_int64 (stmt, 1, undo_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not undo"));
+      return rollback (self->db);
+    }
+  if (!commit (self->db, error))
+    return FALSE;
+
+  g_list_store_append (self->accounts, account);
+  return TRUE;
+}
+
+/* Writes a consistent snapshot to @path with SQLite's backup API, into a
+ * temporary file beside it that replaces @path only when complete. */
+gboolean
+abm_workspace_save_copy (AbmWorkspace  *self,
+                         const char    *path,
+                         GError       **error)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  gboolean ok = FALSE;
+  int rc, fd;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                           _("The workspace is closed"));
+      return FALSE;
+    }
+
+  canonical = g_canonicalize_filename (path, NULL);
+  if (g_strcmp0 (canonical, self->path) == 0)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                           _("A copy cannot replace the workspace it is a copy of"));
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (canonical);
+  tmp = g_build_filename (dir, ".abm-planner-copy-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not create a file in “%s”: %s"), dir, g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, dest, rc, _("Could not save a copy"));
+      goto out;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (error, dest, sqlite3_errcode (dest), _("Could not save a copy"));
+      goto out;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, dest, rc, _("Could not save a copy"));
+      goto out;
+    }
+
+  /* The copy is nobody's open file: it must not name us as its writer. */
+  if (!exec (dest, "DELETE FROM meta WHERE key = 'lock_holder'", error))
+    goto out;
+
+  sqlite3_close_v2 (dest);
+  dest = NULL;
+  if (g_rename (tmp, canonical) != 0)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not save a copy as “%s”: %s"), canonical, g_strerror (errno));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_close_v2 (dest);
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}
+
+gboolean
+abm_workspace_check_integrity (AbmWorkspace  *self,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  gint64 fk_problems = 0;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+
+  stmt = prepare (self->db, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("The workspace is damaged"));
+
+  if (!query_int (self->db, "SELECT count(*) FROM pragma_foreign_key_check", &fk_problems, error))
+    return FALSE;
+  if (fk_problems > 0)
+    g_string_append_printf (problems, "%s%" G_GINT64_FORMAT " broken references",
+                            problems->len ? "; " : "", fk_problems);
+
+  if (problems->len > 0)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                   _("The workspace is damaged: %s"), problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,98 @@
+/* abm-workspace.h: one ABM program, stored in one SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "abm-account.h"
+
+G_BEGIN_DECLS
+
+#define ABM_WORKSPACE_ERROR (abm_workspace_error_quark ())
+
+typedef enum {
+  ABM_WORKSPACE_ERROR_NOT_FOUND,
+  ABM_WORKSPACE_ERROR_EXISTS,
+  ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+  ABM_WORKSPACE_ERROR_TOO_NEW,
+  ABM_WORKSPACE_ERROR_DAMAGED,
+  ABM_WORKSPACE_ERROR_LOCKED,
+  ABM_WORKSPACE_ERROR_READ_ONLY,
+  ABM_WORKSPACE_ERROR_DUPLICATE,
+  ABM_WORKSPACE_ERROR_INVALID,
+  ABM_WORKSPACE_ERROR_FAILED,
+} AbmWorkspaceError;
+
+typedef enum {
+  ABM_WORKSPACE_OPEN_DEFAULT   = 0,
+  /* Read without migrating or locking: for abmctl's reports while the app
+   * has the file open, and for files we may not write. */
+  ABM_WORKSPACE_OPEN_READ_ONLY = 1 << 0,
+} AbmWorkspaceOpenFlags;
+
+/* The file format this build writes; PRAGMA user_version. */
+#define ABM_WORKSPACE_SCHEMA_VERSION 2
+/* PRAGMA application_id: "ABMP". */
+#define ABM_WORKSPACE_APPLICATION_ID 0x41424D50
+
+#define ABM_TYPE_WORKSPACE (abm_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (AbmWorkspace, abm_workspace, ABM, WORKSPACE, GObject)
+
+GQuark        abm_workspace_error_quark         (void);
+
+AbmWorkspace *abm_workspace_create              (const char             *path,
+                                                 const char             *name,
+                                                 const char             *currency,
+                                                 gboolean                replace,
+                                                 GError                **error);
+AbmWorkspace *abm_workspace_open                (const char             *path,
+                                                 AbmWorkspaceOpenFlags   flags,
+                                                 GError                **error);
+void          abm_workspace_close               (AbmWorkspace           *self);
+
+const char   *abm_workspace_get_path            (AbmWorkspace           *self);
+const char   *abm_workspace_get_name            (AbmWorkspace           *self);
+const char   *abm_workspace_get_currency        (AbmWorkspace           *self);
+gboolean      abm_workspace_get_read_only       (AbmWorkspace           *self);
+int           abm_workspace_get_schema_version  (AbmWorkspace           *self);
+gboolean      abm_workspace_set_name            (AbmWorkspace           *self,
+                                                 const char             *name,
+                                                 GError                **error);
+gboolean      abm_workspace_set_currency        (AbmWorkspace           *self,
+                                                 const char             *currency,
+                                                 GError                **error);
+
+/* A GListModel of AbmAccount, in the order they were added. */
+GListModel   *abm_workspace_get_accounts        (AbmWorkspace           *self);
+AbmAccount   *abm_workspace_find_account        (AbmWorkspace           *self,
+                                                 const char             *domain_or_name);
+gboolean      abm_workspace_add_account         (AbmWorkspace           *self,
+                                                 AbmAccount             *account,
+                                                 GError                **error);
+gboolean      abm_workspace_update_account      (AbmWorkspace           *self,
+                                                 AbmAccount             *account,
+                                                 AbmAccount             *values,
+                                                 GError                **error);
+gboolean      abm_workspace_set_account_field   (AbmWorkspace           *self,
+                                                 AbmAccount             *account,
+                                                 AbmAccountField         field,
+                                                 const char             *text,
+                                                 GError                **error);
+gint64        abm_workspace_delete_account      (AbmWorkspace           *self,
+                                                 AbmAccount             *account,
+                                                 GError                **error);
+gboolean      abm_workspace_undo                (AbmWorkspace           *self,
+                                                 gint64                  undo_id,
+                                                 GError                **error);
+
+gboolean      abm_workspace_save_copy           (AbmWorkspace           *self,
+                                                 const char             *path,
+                                                 GError                **error);
+gboolean      abm_workspace_check_integrity     (AbmWorkspace           *self,
+                                                 GError                **error);
+
+gboolean      abm_currency_is_valid             (const char             *code);
+
+G_END_DECLS
