@@ -113,10 +113,11 @@ static const struct {
   { "accounts_name", 2 },
 };
 
-/* The accounts columns, in AbmAccountField order. */
-static const char *const account_columns[ABM_ACCOUNT_N_FIELDS] = {
+/* The accounts columns, in AbmAccountField order; NULL-terminated for
+ * g_strjoinv(). */
+static const char *const account_columns[ABM_ACCOUNT_N_FIELDS + 1] = {
   "name", "domain", "industry", "employees", "annual_revenue", "country",
-  "city", "acv_potential", "owner_ae", "owner_marketer", "notes",
+  "city", "acv_potential", "owner_ae", "owner_marketer", "notes", NULL
 };
 
 static gboolean

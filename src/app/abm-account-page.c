@@ -1,0 +1,355 @@
+/* abm-account-page.c: one account's fields, each stored as it is applied
+ *
+ * A field is stored when the user presses Enter or the apply button, when
+ * focus leaves it, or when the page is about to show another account; a
+ * value the model rejects stays in the field with the reason beside it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "abm-account-page.h"
+
+/* Notes are stored this long after the last keystroke. */
+#define NOTES_DELAY_MS 800
+
+struct _AbmAccountPage
+{
+  AdwBin        parent_instance;
+
+  AbmWorkspace *workspace;
+  AbmAccount   *account;
+  guint         notes_timeout;
+  gboolean      loading;
+
+  AdwEntryRow  *rows[ABM_ACCOUNT_N_FIELDS];
+  GtkLabel     *errors[ABM_ACCOUNT_N_FIELDS];
+
+  /* Template widgets */
+  GtkLabel     *title_label;
+  GtkLabel     *subtitle_label;
+  GtkTextView  *notes_view;
+};
+
+G_DEFINE_FINAL_TYPE (AbmAccountPage, abm_account_page, ADW_TYPE_BIN)
+
+static void
+show_error (AbmAccountPage  *self,
+            AbmAccountField  field,
+            const char      *message)
+{
+  GtkWidget *row = GTK_WIDGET (self->rows[field]);
+
+  gtk_label_set_text (self->errors[field], message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->errors[field]), message != NULL);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static char *
+dup_notes (AbmAccountPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+commit_field (AbmAccountPage  *self,
+              AbmAccountField  field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *notes = NULL;
+  const char *text;
+
+  if (self->account == NULL || self->workspace == NULL || self->loading)
+    return TRUE;
+
+  if (field == ABM_ACCOUNT_FIELD_NOTES)
+    text = notes = dup_notes (self);
+  else
+    text = gtk_editable_get_text (GTK_EDITABLE (self->rows[field]));
+
+  stored = abm_account_dup_field_text (self->account, field);
+  if (g_strcmp0 (stored, text) == 0)
+    {
+      if (field != ABM_ACCOUNT_FIELD_NOTES)
+        show_error (self, field, NULL);
+      return TRUE;
+    }
+
+  if (!abm_workspace_set_account_field (self->workspace, self->account, field, text, &error))
+    {
+      if (field != ABM_ACCOUNT_FIELD_NOTES)
+        show_error (self, field, error->message);
+      else
+        g_warning ("Could not store notes: %s", error->message);
+      return FALSE;
+    }
+
+  if (field != ABM_ACCOUNT_FIELD_NOTES)
+    {
+      g_autofree char *normalized = abm_account_dup_field_text (self->account, field);
+
+      show_error (self, field, NULL);
+      /* Show what was stored: "https://www.Acme.com/" becomes "acme.com". */
+      if (g_strcmp0 (normalized, text) != 0)
+        {
+          self->loading = TRUE;
+          gtk_editable_set_text (GTK_EDITABLE (self->rows[field]), normalized);
+          self->loading = FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+abm_account_page_commit (AbmAccountPage *self)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ABM_IS_ACCOUNT_PAGE (self), FALSE);
+
+  g_clear_handle_id (&self->notes_timeout, g_source_remove);
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    ok &= commit_field (self, i);
+  return ok;
+}
+
+static void
+update_header (AbmAccountPage *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *subtitle = NULL;
+  const char *values[3];
+
+  if (self->account == NULL)
+    return;
+
+  gtk_label_set_text (self->title_label, abm_account_get_name (self->account));
+  values[0] = abm_account_get_domain (self->account);
+  values[1] = abm_account_get_industry (self->account);
+  values[2] = abm_account_get_country (self->account);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL)
+      g_ptr_array_add (parts, (gpointer) values[i]);
+  g_ptr_array_add (parts, NULL);
+  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
+}
+
+static void
+load_fields (AbmAccountPage *self)
+{
+  self->loading = TRUE;
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (self->rows[i] == NULL)
+        continue;
+      text = self->account ? abm_account_dup_field_text (self->account, i) : g_strdup ("");
+      gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), text);
+      show_error (self, i, NULL);
+    }
+
+  {
+    const char *notes = self->account ? abm_account_get_notes (self->account) : NULL;
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), notes ? notes : "", -1);
+  }
+  self->loading = FALSE;
+
+  update_header (self);
+}
+
+static void
+set_money_titles (AbmAccountPage *self)
+{
+  const char *currency = self->workspace ? abm_workspace_get_currency (self->workspace) : NULL;
+  const AbmAccountField money[] = { ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, ABM_ACCOUNT_FIELD_ACV_POTENTIAL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (money); i++)
+    {
+      g_autofree char *title = NULL;
+
+      if (currency != NULL)
+        /* Translators: a money field and the workspace currency, "Annual Revenue (EUR)" */
+        title = g_strdup_printf (_("%s (%s)"), abm_account_field_label (money[i]), currency);
+      else
+        title = g_strdup (abm_account_field_label (money[i]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[money[i]]), title);
+    }
+}
+
+void
+abm_account_page_set_account (AbmAccountPage *self,
+                              AbmWorkspace   *workspace,
+                              AbmAccount     *account)
+{
+  g_return_if_fail (ABM_IS_ACCOUNT_PAGE (self));
+
+  if (self->account == account && self->workspace == workspace)
+    return;
+
+  /* What was typed for the previous account is stored before it goes. */
+  abm_account_page_commit (self);
+
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_set_object (&self->account, account);
+  g_set_object (&self->workspace, workspace);
+  if (account != NULL)
+    {
+      g_signal_connect_swapped (account, "notify::name", G_CALLBACK (update_header), self);
+      g_signal_connect_swapped (account, "notify::domain", G_CALLBACK (update_header), self);
+      g_signal_connect_swapped (account, "notify::industry", G_CALLBACK (update_header), self);
+      g_signal_connect_swapped (account, "notify::country", G_CALLBACK (update_header), self);
+    }
+
+  set_money_titles (self);
+  load_fields (self);
+}
+
+AbmAccount *
+abm_account_page_get_account (AbmAccountPage *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT_PAGE (self), NULL);
+  return self->account;
+}
+
+static AbmAccountField
+row_field (AbmAccountPage *self,
+           GtkWidget      *row)
+{
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    if (GTK_WIDGET (self->rows[i]) == row)
+      return i;
+  g_return_val_if_reached (ABM_ACCOUNT_FIELD_NAME);
+}
+
+static void
+row_applied (AbmAccountPage *self,
+             AdwEntryRow    *row)
+{
+  commit_field (self, row_field (self, GTK_WIDGET (row)));
+}
+
+static void
+focus_left (GtkEventControllerFocus *controller,
+            AbmAccountPage          *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (widget == GTK_WIDGET (self->notes_view))
+    {
+      g_clear_handle_id (&self->notes_timeout, g_source_remove);
+      commit_field (self, ABM_ACCOUNT_FIELD_NOTES);
+    }
+  else
+    commit_field (self, row_field (self, widget));
+}
+
+static gboolean
+notes_timeout_cb (gpointer user_data)
+{
+  AbmAccountPage *self = user_data;
+
+  self->notes_timeout = 0;
+  commit_field (self, ABM_ACCOUNT_FIELD_NOTES);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+notes_changed (AbmAccountPage *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->notes_timeout, g_source_remove);
+  self->notes_timeout = g_timeout_add (NOTES_DELAY_MS, notes_timeout_cb, self);
+}
+
+static void
+watch_focus (AbmAccountPage *self,
+             GtkWidget      *widget)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  g_signal_connect (controller, "leave", G_CALLBACK (focus_left), self);
+  gtk_widget_add_controller (widget, controller);
+}
+
+static void
+abm_account_page_dispose (GObject *object)
+{
+  AbmAccountPage *self = ABM_ACCOUNT_PAGE (object);
+
+  g_clear_handle_id (&self->notes_timeout, g_source_remove);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_clear_object (&self->account);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (abm_account_page_parent_class)->dispose (object);
+}
+
+#define BIND_FIELD(name, FIELD) \
+  gtk_widget_class_bind_template_child_full (widget_class, #name "_row", FALSE, \
+      G_STRUCT_OFFSET (AbmAccountPage, rows) + ABM_ACCOUNT_FIELD_##FIELD * sizeof (gpointer)); \
+  gtk_widget_class_bind_template_child_full (widget_class, #name "_error", FALSE, \
+      G_STRUCT_OFFSET (AbmAccountPage, errors) + ABM_ACCOUNT_FIELD_##FIELD * sizeof (gpointer))
+
+static void
+abm_account_page_class_init (AbmAccountPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = abm_account_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-account-page.ui");
+  BIND_FIELD (name, NAME);
+  BIND_FIELD (domain, DOMAIN);
+  BIND_FIELD (industry, INDUSTRY);
+  BIND_FIELD (employees, EMPLOYEES);
+  BIND_FIELD (annual_revenue, ANNUAL_REVENUE);
+  BIND_FIELD (country, COUNTRY);
+  BIND_FIELD (city, CITY);
+  BIND_FIELD (acv_potential, ACV_POTENTIAL);
+  BIND_FIELD (owner_ae, OWNER_AE);
+  BIND_FIELD (owner_marketer, OWNER_MARKETER);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, notes_view);
+  gtk_widget_class_bind_template_callback (widget_class, row_applied);
+}
+
+static void
+abm_account_page_init (AbmAccountPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    if (self->rows[i] != NULL)
+      watch_focus (self, GTK_WIDGET (self->rows[i]));
+  watch_focus (self, GTK_WIDGET (self->notes_view));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
+                            G_CALLBACK (notes_changed), self);
+}

@@ -1,0 +1,271 @@
+/* abm-accounts-view.c: the searchable account list beside the selected account
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "abm-account-page.h"
+#include "abm-accounts-view.h"
+
+struct _AbmAccountsView
+{
+  AdwBin              parent_instance;
+
+  AbmWorkspace       *workspace;
+  char               *search_key;   /* casefolded, NULL when not searching */
+
+  /* Template widgets */
+  GtkStack           *content_stack;
+  GtkStack           *list_stack;
+  AdwLeaflet         *leaflet;
+  GtkSearchEntry     *search_entry;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  GtkWidget          *page_stack;
+  AbmAccountPage     *account_page;
+};
+
+G_DEFINE_FINAL_TYPE (AbmAccountsView, abm_accounts_view, ADW_TYPE_BIN)
+
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+contains_key (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, key) != NULL;
+}
+
+static gboolean
+account_matches (gpointer item,
+                 gpointer user_data)
+{
+  AbmAccountsView *self = user_data;
+  AbmAccount *account = item;
+
+  if (self->search_key == NULL)
+    return TRUE;
+
+  return contains_key (abm_account_get_name (account), self->search_key)
+      || contains_key (abm_account_get_domain (account), self->search_key)
+      || contains_key (abm_account_get_industry (account), self->search_key)
+      || contains_key (abm_account_get_country (account), self->search_key)
+      || contains_key (abm_account_get_city (account), self->search_key)
+      || contains_key (abm_account_get_owner_ae (account), self->search_key)
+      || contains_key (abm_account_get_owner_marketer (account), self->search_key);
+}
+
+static void
+update_stacks (AbmAccountsView *self)
+{
+  GListModel *all = self->workspace ? abm_workspace_get_accounts (self->workspace) : NULL;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  if (all == NULL || g_list_model_get_n_items (all) == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "accounts");
+
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "no-results");
+}
+
+static void
+selected_changed (AbmAccountsView *self)
+{
+  AbmAccount *account = gtk_single_selection_get_selected_item (self->selection);
+
+  abm_account_page_set_account (self->account_page, self->workspace, account);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->page_stack),
+                                    account ? "account" : "none");
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+items_changed (AbmAccountsView *self)
+{
+  update_stacks (self);
+}
+
+static void
+search_changed (AbmAccountsView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (*stripped != '\0')
+    self->search_key = g_utf8_casefold (stripped, -1);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stacks (self);
+}
+
+static void
+stop_search (AbmAccountsView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+row_activated (AbmAccountsView *self,
+               guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked (AbmAccountsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+void
+abm_accounts_view_commit (AbmAccountsView *self)
+{
+  g_return_if_fail (ABM_IS_ACCOUNTS_VIEW (self));
+
+  abm_account_page_commit (self->account_page);
+}
+
+void
+abm_accounts_view_set_workspace (AbmAccountsView *self,
+                                 AbmWorkspace    *workspace)
+{
+  g_return_if_fail (ABM_IS_ACCOUNTS_VIEW (self));
+
+  if (self->workspace == workspace)
+    return;
+
+  abm_account_page_set_account (self->account_page, NULL, NULL);
+  stop_search (self);
+  g_set_object (&self->workspace, workspace);
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   workspace ? abm_workspace_get_accounts (workspace) : NULL);
+  update_stacks (self);
+  selected_changed (self);
+}
+
+AbmAccount *
+abm_accounts_view_get_selected (AbmAccountsView *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNTS_VIEW (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+abm_accounts_view_select (AbmAccountsView *self,
+                          AbmAccount      *account)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n;
+
+  g_return_if_fail (ABM_IS_ACCOUNTS_VIEW (self));
+
+  /* A new account the search would hide is shown, not lost. */
+  if (!account_matches (account, self))
+    stop_search (self);
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AbmAccount) item = g_list_model_get_item (model, i);
+
+      if (item == account)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          break;
+        }
+    }
+}
+
+void
+abm_accounts_view_focus_search (AbmAccountsView *self)
+{
+  g_return_if_fail (ABM_IS_ACCOUNTS_VIEW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+abm_accounts_view_dispose (GObject *object)
+{
+  AbmAccountsView *self = ABM_ACCOUNTS_VIEW (object);
+
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (abm_accounts_view_parent_class)->dispose (object);
+}
+
+static void
+abm_accounts_view_finalize (GObject *object)
+{
+  AbmAccountsView *self = ABM_ACCOUNTS_VIEW (object);
+
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (abm_accounts_view_parent_class)->finalize (object);
+}
+
+static void
+abm_accounts_view_class_init (AbmAccountsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = abm_accounts_view_dispose;
+  object_class->finalize = abm_accounts_view_finalize;
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (ABM_TYPE_ACCOUNT);
+  g_type_ensure (ABM_TYPE_ACCOUNT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-accounts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, selection);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, filter);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, account_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, selected_changed);
+  gtk_widget_class_bind_template_callback (widget_class, items_changed);
+}
+
+static void
+abm_accounts_view_init (AbmAccountsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_custom_filter_set_filter_func (self->filter, account_matches, self, NULL);
+  update_stacks (self);
+}

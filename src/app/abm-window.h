@@ -1,0 +1,38 @@
+/* abm-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "abm-application.h"
+#include "abm-workspace.h"
+
+G_BEGIN_DECLS
+
+#define ABM_TYPE_WINDOW (abm_window_get_type ())
+G_DECLARE_FINAL_TYPE (AbmWindow, abm_window, ABM, WINDOW, AdwApplicationWindow)
+
+AbmWindow    *abm_window_new                 (AbmApplication *application);
+AbmWorkspace *abm_window_get_workspace       (AbmWindow      *self);
+const char   *abm_window_get_workspace_path  (AbmWindow      *self);
+
+/* Interactive: they ask with dialogs and report failures in the window. */
+void          abm_window_new_workspace       (AbmWindow      *self);
+void          abm_window_choose_workspace    (AbmWindow      *self);
+void          abm_window_open_workspace      (AbmWindow      *self,
+                                              const char     *path);
+
+/* Direct: for the interactive paths above and for tests. */
+gboolean      abm_window_load_workspace      (AbmWindow      *self,
+                                              const char     *path,
+                                              GError        **error);
+gboolean      abm_window_create_workspace    (AbmWindow      *self,
+                                              const char     *path,
+                                              const char     *name,
+                                              const char     *currency,
+                                              GError        **error);
+void          abm_window_close_workspace     (AbmWindow      *self);
+
+G_END_DECLS

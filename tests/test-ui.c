@@ -1,0 +1,291 @@
+/* test-ui.c: the window driven as a user would, under a virtual display
+ *
+ * The test finds widgets the way assistive technology does: by their role
+ * (widget type) and their visible, accessible title.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "abm-accounts-view.h"
+#include "abm-add-account-dialog.h"
+#include "abm-application.h"
+#include "abm-window.h"
+
+static AbmApplication *app;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Depth-first search for a widget of @type whose title or label is @title. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    {
+      const char *text = NULL;
+
+      if (ADW_IS_PREFERENCES_ROW (root))
+        text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
+      else if (GTK_IS_BUTTON (root))
+        text = gtk_button_get_label (GTK_BUTTON (root));
+      else if (GTK_IS_LABEL (root))
+        text = gtk_label_get_text (GTK_LABEL (root));
+
+      if (title == NULL || g_strcmp0 (text, title) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *row_title,
+           const char *text)
+{
+  GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  iterate ();
+}
+
+static void
+apply_row (GtkWidget  *root,
+           const char *row_title,
+           const char *text)
+{
+  GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  iterate ();
+}
+
+static AbmAccount *
+account_named (AbmWindow  *window,
+               const char *name)
+{
+  GListModel *accounts = abm_workspace_get_accounts (abm_window_get_workspace (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_strcmp0 (abm_account_get_name (account), name) == 0)
+        return account;
+    }
+  return NULL;
+}
+
+static void
+add_account_through_dialog (AbmWindow  *window,
+                            const char *name,
+                            const char *domain)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
+  iterate ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* Nothing to add until there is a name. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  type_into (GTK_WIDGET (dialog), "Company Name", name);
+  type_into (GTK_WIDGET (dialog), "Domain (optional)", domain);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  adw_message_dialog_response (dialog, "add");
+  iterate ();
+}
+
+static void
+test_add_edit_reopen (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ui.abm", NULL);
+  g_autoptr(GError) error = NULL;
+  AbmWindow *window;
+  AbmAccount *account;
+  GtkWidget *employees_row;
+  AdwMessageDialog *dialog;
+
+  window = abm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* The start page first: New and Open are offered. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_New Workspace…"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Open…"));
+
+  g_assert_true (abm_window_create_workspace (window, path, "UI Program", "USD", &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "UI Program");
+  /* An empty workspace says what to do next. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Add Account…"));
+
+  add_account_through_dialog (window, "Globex Corporation", "https://www.Globex.com/about");
+  account = account_named (window, "Globex Corporation");
+  g_assert_nonnull (account);
+  g_assert_cmpstr (abm_account_get_domain (account), ==, "globex.com");
+
+  /* The new account is selected and its page shows its fields. */
+  g_assert_true (abm_accounts_view_get_selected (
+                   ABM_ACCOUNTS_VIEW (find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))) == account);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Globex Corporation"));
+
+  /* A rejected value explains itself beside the field and is not stored. */
+  apply_row (GTK_WIDGET (window), "Employees", "-40");
+  employees_row = find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Employees");
+  g_assert_true (gtk_widget_has_css_class (employees_row, "error"));
+  g_assert_nonnull (find_widget (employees_row, GTK_TYPE_LABEL, "Employees cannot be negative"));
+  g_assert_cmpint (abm_account_get_employees (account), ==, -1);
+
+  apply_row (GTK_WIDGET (window), "Employees", "1,200");
+  g_assert_false (gtk_widget_has_css_class (employees_row, "error"));
+  g_assert_cmpint (abm_account_get_employees (account), ==, 1200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employees_row)), ==, "1200");
+  apply_row (GTK_WIDGET (window), "Annual Revenue (USD)", "$2.5M");
+  g_assert_cmpfloat (abm_account_get_annual_revenue (account), ==, 2500000);
+
+  /* A field typed in but never applied is kept when the workspace closes. */
+  type_into (GTK_WIDGET (window), "Industry", "Manufacturing");
+
+  /* A second account with the same domain is refused in the dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
+  iterate ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
+  type_into (GTK_WIDGET (dialog), "Company Name", "Globex Again");
+  type_into (GTK_WIDGET (dialog), "Domain (optional)", "globex.com");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+
+  /* Close and reopen: everything is as it was, without saving. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-workspace", NULL));
+  iterate ();
+  g_assert_null (abm_window_get_workspace (window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_New Workspace…"));
+
+  g_assert_true (abm_window_load_workspace (window, path, &error));
+  g_assert_no_error (error);
+  iterate ();
+  account = account_named (window, "Globex Corporation");
+  g_assert_nonnull (account);
+  g_assert_cmpint (abm_account_get_employees (account), ==, 1200);
+  g_assert_cmpstr (abm_account_get_industry (account), ==, "Manufacturing");
+  g_assert_cmpstr (abm_account_get_domain (account), ==, "globex.com");
+
+  /* Delete offers Undo; Undo brings the account back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-account", NULL));
+  iterate ();
+  g_assert_null (account_named (window, "Globex Corporation"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  account = account_named (window, "Globex Corporation");
+  g_assert_nonnull (account);
+  g_assert_cmpint (abm_account_get_employees (account), ==, 1200);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_bad_file_message (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.abm", NULL);
+  g_autofree char *after = NULL;
+  const char *text = "This is a text file, not a workspace.\n";
+  AbmWindow *window;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  window = abm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  abm_window_open_workspace (window, path);
+  iterate ();
+
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Workspace");
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "not an ABM Planner workspace") != NULL);
+  g_assert_null (abm_window_get_workspace (window));
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = abm_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/add-edit-reopen", test_add_edit_reopen);
+  g_test_add_func ("/ui/bad-file-message", test_bad_file_message);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
