@@ -181,7 +181,7 @@ test_add_edit_reopen (void)
   apply_row (GTK_WIDGET (window), "Employees", "1,200");
   g_assert_false (gtk_widget_has_css_class (employees_row, "error"));
   g_assert_cmpint (abm_account_get_employees (account), ==, 1200);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employees_row)), ==, "1200");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (employees_row)), ==, "1\u202F200");
   apply_row (GTK_WIDGET (window), "Annual Revenue (USD)", "$2.5M");
   g_assert_cmpfloat (abm_account_get_annual_revenue (account), ==, 2500000);
 

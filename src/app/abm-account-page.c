@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "abm-account-page.h"
 
@@ -71,11 +72,50 @@ dup_notes (AbmAccountPage *self)
 }
 
 static gboolean
+is_number (AbmAccountField field)
+{
+  return field == ABM_ACCOUNT_FIELD_EMPLOYEES
+      || field == ABM_ACCOUNT_FIELD_ANNUAL_REVENUE
+      || field == ABM_ACCOUNT_FIELD_ACV_POTENTIAL;
+}
+
+/* "2100000000" reads as "2 100 000 000": a narrow no-break space groups
+ * digits in every locale without being mistaken for a decimal point, and
+ * the parser skips it when the value comes back. */
+static char *
+dup_display_text (AbmAccount      *account,
+                  AbmAccountField  field)
+{
+  g_autofree char *text = abm_account_dup_field_text (account, field);
+  GString *grouped;
+  const char *dot;
+  gsize int_len;
+
+  if (!is_number (field) || *text == '\0')
+    return g_steal_pointer (&text);
+
+  dot = strchr (text, '.');
+  int_len = dot ? (gsize) (dot - text) : strlen (text);
+  grouped = g_string_new (NULL);
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (grouped, "\u202F");
+      g_string_append_c (grouped, text[i]);
+    }
+  if (dot != NULL)
+    g_string_append (grouped, dot);
+  return g_string_free (grouped, FALSE);
+}
+
+static gboolean
 commit_field (AbmAccountPage  *self,
               AbmAccountField  field)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(AbmAccount) parsed = NULL;
   g_autofree char *stored = NULL;
+  g_autofree char *wanted = NULL;
   g_autofree char *notes = NULL;
   const char *text;
 
@@ -87,15 +127,19 @@ commit_field (AbmAccountPage  *self,
   else
     text = gtk_editable_get_text (GTK_EDITABLE (self->rows[field]));
 
-  stored = abm_account_dup_field_text (self->account, field);
-  if (g_strcmp0 (stored, text) == 0)
+  /* Unchanged is judged on the value, not the spelling: "1,200" is 1200. */
+  parsed = abm_account_copy (self->account);
+  if (!abm_account_set_field_text (parsed, field, text, &error))
     {
       if (field != ABM_ACCOUNT_FIELD_NOTES)
-        show_error (self, field, NULL);
-      return TRUE;
+        show_error (self, field, error->message);
+      return FALSE;
     }
+  stored = abm_account_dup_field_text (self->account, field);
+  wanted = abm_account_dup_field_text (parsed, field);
 
-  if (!abm_workspace_set_account_field (self->workspace, self->account, field, text, &error))
+  if (g_strcmp0 (stored, wanted) != 0
+      && !abm_workspace_update_account (self->workspace, self->account, parsed, &error))
     {
       if (field != ABM_ACCOUNT_FIELD_NOTES)
         show_error (self, field, error->message);
@@ -106,14 +150,14 @@ commit_field (AbmAccountPage  *self,
 
   if (field != ABM_ACCOUNT_FIELD_NOTES)
     {
-      g_autofree char *normalized = abm_account_dup_field_text (self->account, field);
+      g_autofree char *shown = dup_display_text (self->account, field);
 
       show_error (self, field, NULL);
       /* Show what was stored: "https://www.Acme.com/" becomes "acme.com". */
-      if (g_strcmp0 (normalized, text) != 0)
+      if (g_strcmp0 (shown, text) != 0)
         {
           self->loading = TRUE;
-          gtk_editable_set_text (GTK_EDITABLE (self->rows[field]), normalized);
+          gtk_editable_set_text (GTK_EDITABLE (self->rows[field]), shown);
           self->loading = FALSE;
         }
     }
@@ -166,7 +210,7 @@ load_fields (AbmAccountPage *self)
 
       if (self->rows[i] == NULL)
         continue;
-      text = self->account ? abm_account_dup_field_text (self->account, i) : g_strdup ("");
+      text = self->account ? dup_display_text (self->account, i) : g_strdup ("");
       gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), text);
       show_error (self, i, NULL);
     }

@@ -34,11 +34,6 @@ G_DEFINE_FINAL_TYPE (AbmWindow, abm_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_actions (AbmWindow *self);
 
-AbmWindow *
-abm_window_new (AbmApplication *application)
-{
-  return g_object_new (ABM_TYPE_WINDOW, "application", application, NULL);
-}
 
 AbmWorkspace *
 abm_window_get_workspace (AbmWindow *self)
@@ -569,27 +564,6 @@ abm_window_close_request (GtkWindow *window)
 }
 
 static void
-abm_window_constructed (GObject *object)
-{
-  AbmWindow *self = ABM_WINDOW (object);
-  AbmApplication *app = get_app (self);
-
-  G_OBJECT_CLASS (abm_window_parent_class)->constructed (object);
-
-  if (app != NULL)
-    {
-      GSettings *settings = abm_application_get_settings (app);
-
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      abm_start_page_set_settings (self->start_page, settings);
-    }
-}
-
-static void
 abm_window_dispose (GObject *object)
 {
   AbmWindow *self = ABM_WINDOW (object);
@@ -627,7 +601,6 @@ abm_window_class_init (AbmWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = abm_window_constructed;
   object_class->dispose = abm_window_dispose;
   object_class->finalize = abm_window_finalize;
   window_class->close_request = abm_window_close_request;
@@ -643,6 +616,23 @@ abm_window_class_init (AbmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, start_page);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed);
+}
+
+/* "application" is set after construction, so the settings it carries are
+ * applied here rather than in constructed(). */
+AbmWindow *
+abm_window_new (AbmApplication *application)
+{
+  AbmWindow *self = g_object_new (ABM_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = abm_application_get_settings (application);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  abm_start_page_set_settings (self->start_page, settings);
+  return self;
 }
 
 static void
