@@ -700,6 +700,8 @@ abm_account_to_json (AbmAccount *self)
             double v = i == ABM_ACCOUNT_FIELD_ACV_POTENTIAL ? self->acv_potential : self->annual_revenue;
             if (v < 0)
               json_builder_add_null_value (builder);
+            else if (v == floor (v))
+              json_builder_add_int_value (builder, (gint64) v);
             else
               json_builder_add_double_value (builder, v);
           }

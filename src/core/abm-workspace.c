@@ -7,7 +7,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define _GNU_SOURCE  /* F_OFD_SETLK */
 #include "config.h"
 
 #include <errno.h>
@@ -19,11 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "abm-file-guard.h"
 #include "abm-workspace.h"
-
-/* A write lock on one byte far from the bytes SQLite locks (they start at
- * 0x40000000) marks the one process that may write the file. */
-#define WRITER_LOCK_OFFSET 0x3FFFFF00
 
 struct _AbmWorkspace
 {
@@ -33,9 +29,9 @@ struct _AbmWorkspace
   char       *path;
   char       *name;
   char       *currency;
-  char       *file_key;      /* "dev:ino" while this process writes the file */
+  char       *file_key;      /* abm_file_guard_key() of the open file */
   GListStore *accounts;
-  int         lock_fd;
+  gboolean    holds_lock;
   int         schema_version;
   gboolean    read_only;
 };
@@ -53,12 +49,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Files this process has open for writing. POSIX record locks belong to the
- * process, so a second connection here could not see our own lock, and
- * closing its descriptor would drop SQLite's locks: this table answers first. */
-static GMutex writers_lock;
-static GHashTable *writers;
 
 /* Each schema version adds these objects; a stranger's file holding any other
  * table, index, view or trigger is refused. */
@@ -274,23 +264,31 @@ display_name (const char *path)
   return g_filename_display_basename (path);
 }
 
-/* Looks at a file through a read-only connection and says whether it is a
- * workspace this build can open; nothing here can write to it. */
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Reads the 100-byte SQLite header without SQLite: a file that is not a
+ * database, belongs to another program, or is newer than this build is
+ * turned away before any connection could leave a -wal or -shm beside it. */
 static gboolean
-inspect (const char  *path,
-         int         *version_out,
-         GError     **error)
+check_header (const char  *path,
+              int         *version_out,
+              GError     **error)
 {
   g_autofree char *shown = display_name (path);
-  sqlite3 *db = NULL;
-  gint64 app_id = 0, version = 0, objects = 0;
+  guint8 header[100];
   GStatBuf st;
-  gboolean ok = FALSE;
-  int rc;
+  gssize got;
+  g_autofree char *key = NULL;
+  guint32 app_id, version;
+  int saved = 0;
 
   if (g_stat (path, &st) != 0)
     {
-      int saved = errno;
+      saved = errno;
       g_set_error (error, ABM_WORKSPACE_ERROR,
                    saved == ENOENT ? ABM_WORKSPACE_ERROR_NOT_FOUND : ABM_WORKSPACE_ERROR_FAILED,
                    _("Could not open “%s”: %s"), shown, g_strerror (saved));
@@ -309,44 +307,88 @@ inspect (const char  *path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
+  key = abm_file_guard_key (path);
+  got = key ? abm_file_guard_read (key, path, header, sizeof header, &saved) : -1;
+  if (got < 0)
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
-                   _("Could not open “%s”: %s"), shown, sqlite3_errstr (rc));
-      goto out;
+                   _("Could not open “%s”: %s"), shown, g_strerror (key ? saved : errno));
+      return FALSE;
     }
-  if (!harden (db, NULL))
+
+  if (got < 16 || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE,
                    _("“%s” is not an ABM Planner workspace"), shown);
-      goto out;
+      return FALSE;
     }
-
-  if (!query_int (db, "PRAGMA application_id", &app_id, NULL))
+  if (got < (gssize) sizeof header)
     {
-      int code = sqlite3_errcode (db);
-
-      if (code == SQLITE_CORRUPT)
-        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
-                     _("“%s” is damaged and cannot be opened"), shown);
-      else if (code == SQLITE_NOTADB)
-        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE,
-                     _("“%s” is not an ABM Planner workspace"), shown);
-      else
-        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
-                     _("Could not read “%s”: %s"), shown, sqlite3_errmsg (db));
-      goto out;
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be opened"), shown);
+      return FALSE;
     }
+
+  app_id = read_be32 (header + 68);
+  version = read_be32 (header + 60);
   if (app_id != ABM_WORKSPACE_APPLICATION_ID)
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE,
                    _("“%s” is a database of another program, not an ABM Planner workspace"),
                    shown);
+      return FALSE;
+    }
+  if (version > ABM_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of ABM Planner (format %u; "
+                     "this version reads up to format %d). Update ABM Planner to open it."),
+                   shown, version, ABM_WORKSPACE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version < 1)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                   _("“%s” is an unfinished ABM Planner workspace and cannot be opened"),
+                   shown);
+      return FALSE;
+    }
+
+  *version_out = (int) version;
+  return TRUE;
+}
+
+/* Looks inside a file whose header is ours, on a read-only connection:
+ * integrity, and only the tables and indexes this format defines (no views
+ * or triggers that could run someone else's SQL in our queries). The
+ * version is read again: a -wal may hold a newer first page. */
+static gboolean
+inspect (const char  *path,
+         int         *version_out,
+         GError     **error)
+{
+  g_autofree char *shown = display_name (path);
+  sqlite3 *db = NULL;
+  gint64 app_id = 0, version = 0, objects = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK || !harden (db, NULL))
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), shown, sqlite3_errstr (rc));
       goto out;
     }
 
-  if (!query_int (db, "PRAGMA user_version", &version, NULL))
+  if (!query_int (db, "PRAGMA application_id", &app_id, NULL)
+      || !query_int (db, "PRAGMA user_version", &version, NULL))
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be opened"), shown);
+      goto out;
+    }
+  if (app_id != ABM_WORKSPACE_APPLICATION_ID || version < 1)
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
                    _("“%s” is damaged and cannot be opened"), shown);
@@ -358,13 +400,6 @@ inspect (const char  *path,
                    _("“%s” was saved by a newer version of ABM Planner (format %d; "
                      "this version reads up to format %d). Update ABM Planner to open it."),
                    shown, (int) version, ABM_WORKSPACE_SCHEMA_VERSION);
-      goto out;
-    }
-  if (version < 1)
-    {
-      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
-                   _("“%s” is an unfinished ABM Planner workspace and cannot be opened"),
-                   shown);
       goto out;
     }
 
@@ -382,8 +417,6 @@ inspect (const char  *path,
       }
   }
 
-  /* Only the tables and indexes this format defines: no views or triggers
-   * that could run someone else's SQL in our queries. */
   {
     g_autoptr(sqlite3_stmt) stmt =
       prepare (db, "SELECT type, name FROM sqlite_schema", NULL);
@@ -413,8 +446,9 @@ inspect (const char  *path,
         if (!known)
           {
             g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
-                         _("“%s” contains a %s “%s” that ABM Planner did not create; "
-                           "it was not opened"), shown, type, name);
+                         _("“%s” was changed by another program (it contains “%s”, "
+                           "which ABM Planner did not create) and was not opened"),
+                         shown, name ? name : "");
             goto out;
           }
         objects++;
@@ -433,17 +467,6 @@ inspect (const char  *path,
 out:
   sqlite3_close_v2 (db);
   return ok;
-}
-
-static char *
-file_key (const char *path)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return NULL;
-  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
-                          (guint64) st.st_dev, (guint64) st.st_ino);
 }
 
 static char *
@@ -468,7 +491,7 @@ set_locked_error (GError     **error,
   if (here)
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_LOCKED,
-                   _("“%s” is already open in this window"), shown);
+                   _("“%s” is already open"), shown);
       return;
     }
 
@@ -486,88 +509,67 @@ set_locked_error (GError     **error,
                  _("“%s” is open in another ABM Planner; close it there first"), shown);
 }
 
-/* Takes the writer's lock or says who has it. */
+/* Takes the writer's lock on @key or says who has it. */
 static gboolean
-acquire_writer_lock (AbmWorkspace  *self,
-                     GError       **error)
+lock_file (const char  *key,
+           const char  *path,
+           GError     **error)
 {
-  g_autofree char *key = file_key (self->path);
-  struct flock fl = { 0 };
-  int fd;
+  g_autofree char *shown = display_name (path);
+  int saved;
 
-  if (key == NULL)
+  switch (abm_file_guard_lock (key, path, &saved))
     {
+    case ABM_FILE_LOCK_TAKEN:
+      return TRUE;
+    case ABM_FILE_LOCK_HELD_HERE:
+      set_locked_error (error, path, TRUE);
+      return FALSE;
+    case ABM_FILE_LOCK_HELD_ELSEWHERE:
+      set_locked_error (error, path, FALSE);
+      return FALSE;
+    case ABM_FILE_LOCK_NOT_WRITABLE:
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_READ_ONLY,
+                   _("“%s” cannot be changed: %s"), shown, g_strerror (saved));
+      return FALSE;
+    case ABM_FILE_LOCK_FAILED:
+    default:
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
-                   _("Could not open “%s”: %s"), self->path, g_strerror (errno));
+                   _("Could not lock “%s”: %s"), shown, g_strerror (saved));
       return FALSE;
     }
-
-  g_mutex_lock (&writers_lock);
-  if (writers == NULL)
-    writers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (g_hash_table_contains (writers, key))
-    {
-      g_mutex_unlock (&writers_lock);
-      set_locked_error (error, self->path, TRUE);
-      return FALSE;
-    }
-
-  fd = g_open (self->path, O_RDWR | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_mutex_unlock (&writers_lock);
-      g_set_error (error, ABM_WORKSPACE_ERROR,
-                   saved == EACCES || saved == EROFS ? ABM_WORKSPACE_ERROR_READ_ONLY
-                                                     : ABM_WORKSPACE_ERROR_FAILED,
-                   _("Could not open “%s” for writing: %s"), self->path, g_strerror (saved));
-      return FALSE;
-    }
-
-  fl.l_type = F_WRLCK;
-  fl.l_whence = SEEK_SET;
-  fl.l_start = WRITER_LOCK_OFFSET;
-  fl.l_len = 1;
-  if (fcntl (fd, F_OFD_SETLK, &fl) != 0)
-    {
-      int saved = errno;
-
-      g_mutex_unlock (&writers_lock);
-      if (saved == EAGAIN || saved == EACCES)
-        set_locked_error (error, self->path, FALSE);
-      else
-        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
-                     _("Could not lock “%s”: %s"), self->path, g_strerror (saved));
-      /* Nothing of SQLite's is open on this file yet, so closing is safe. */
-      close (fd);
-      return FALSE;
-    }
-
-  g_hash_table_add (writers, g_strdup (key));
-  g_mutex_unlock (&writers_lock);
-
-  self->lock_fd = fd;
-  self->file_key = g_steal_pointer (&key);
-  return TRUE;
 }
 
-static void
-release_writer_lock (AbmWorkspace *self)
+/* Makes way for a new file at @path (a new workspace, a copy): nobody may
+ * have the old one open, and its -wal, -shm or -journal from an earlier
+ * crash must not be replayed onto the new file. On success the caller holds
+ * the lock on the old file, if there was one, and releases it with
+ * abm_file_guard_unlock (*old_key) once the new file is in place. */
+static gboolean
+clear_target (const char  *path,
+              char       **old_key,
+              GError     **error)
 {
-  if (self->lock_fd >= 0)
+  g_autofree char *key = abm_file_guard_key (path);
+
+  *old_key = NULL;
+  if (key == NULL)
     {
-      /* Only after SQLite closed its own descriptors: closing ours drops
-       * every POSIX lock this process holds on the file. */
-      close (self->lock_fd);
-      self->lock_fd = -1;
+      abm_file_guard_remove_sidecars (path, TRUE);
+      return TRUE;
     }
-  if (self->file_key != NULL)
+  if (!lock_file (key, path, error))
+    return FALSE;
+  if (abm_file_guard_in_use (key, path))
     {
-      g_mutex_lock (&writers_lock);
-      g_hash_table_remove (writers, self->file_key);
-      g_mutex_unlock (&writers_lock);
-      g_clear_pointer (&self->file_key, g_free);
+      abm_file_guard_unlock (key);
+      set_locked_error (error, path, FALSE);
+      return FALSE;
     }
+  /* Nobody attached: a log left here is a crash's leftover. */
+  abm_file_guard_remove_sidecars (path, TRUE);
+  *old_key = g_steal_pointer (&key);
+  return TRUE;
 }
 
 static gboolean
@@ -673,10 +675,29 @@ account_from_row (sqlite3_stmt *stmt)
   abm_account_set_id (account, sqlite3_column_int64 (stmt, 0));
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, (int) i + 1);
+      int column = (int) i + 1;
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *text;
 
-      if (text == NULL)
-        continue;
+      switch (sqlite3_column_type (stmt, column))
+        {
+        case SQLITE_NULL:
+          continue;
+        /* Numbers as numbers: SQLite's text for 1e15 is "1.0e+15". */
+        case SQLITE_INTEGER:
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT,
+                      (gint64) sqlite3_column_int64 (stmt, column));
+          text = number;
+          break;
+        case SQLITE_FLOAT:
+          text = g_ascii_formatd (number, sizeof number, "%.2f",
+                                  sqlite3_column_double (stmt, column));
+          break;
+        default:
+          text = (const char *) sqlite3_column_text (stmt, column);
+          break;
+        }
+
       if (!abm_account_set_field_text (account, i, text, NULL)
           && i == ABM_ACCOUNT_FIELD_NAME)
         abm_account_set_field_text (account, i, "?", NULL);
@@ -712,33 +733,23 @@ load (AbmWorkspace  *self,
   return TRUE;
 }
 
-static AbmWorkspace *
-open_connection (const char             *path,
-                 int                     version,
-                 AbmWorkspaceOpenFlags   flags,
-                 GError                **error)
+/* Opens the connection this workspace keeps; for writing, the caller holds
+ * the writer lock. */
+static gboolean
+open_database (AbmWorkspace  *self,
+         GError       **error)
 {
-  g_autoptr(AbmWorkspace) self = g_object_new (ABM_TYPE_WORKSPACE, NULL);
   int rc;
-
-  self->path = g_canonicalize_filename (path, NULL);
-  self->schema_version = version;
-  self->read_only = (flags & ABM_WORKSPACE_OPEN_READ_ONLY) != 0;
-
-  if (!self->read_only && !acquire_writer_lock (self, error))
-    return NULL;
 
   rc = sqlite3_open_v2 (self->path, &self->db,
                         self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
                         NULL);
+  abm_file_guard_add_user (self->file_key);
   if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, rc, _("Could not open the workspace"));
-      return NULL;
-    }
+    return set_sqlite_error (error, self->db, rc, _("Could not open the workspace"));
 
   if (!harden (self->db, error))
-    return NULL;
+    return FALSE;
 
   if (!self->read_only)
     {
@@ -747,7 +758,7 @@ open_connection (const char             *path,
       g_autoptr(sqlite3_stmt) stmt = prepare (self->db, "PRAGMA journal_mode = WAL", error);
 
       if (stmt == NULL)
-        return NULL;
+        return FALSE;
       if (sqlite3_step (stmt) == SQLITE_ROW)
         mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       if (g_strcmp0 (mode, "wal") != 0)
@@ -755,33 +766,30 @@ open_connection (const char             *path,
           g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
                        _("Could not open the workspace: its folder does not allow "
                          "the write-ahead log"));
-          return NULL;
+          return FALSE;
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
 
       if (!migrate (self, error))
-        return NULL;
+        return FALSE;
       if (!exec (self->db, "PRAGMA synchronous = NORMAL", error))
-        return NULL;
+        return FALSE;
 
       if (!begin (self->db, error))
-        return NULL;
+        return FALSE;
       if (!meta_set (self->db, "lock_holder", holder, error)
           /* The undo log only has to outlive a session, not the program. */
           || !exec (self->db, "DELETE FROM undo_log WHERE created < "
                               "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')", error))
         {
           rollback (self->db);
-          return NULL;
+          return FALSE;
         }
       if (!commit (self->db, error))
-        return NULL;
+        return FALSE;
     }
 
-  if (!load (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return load (self, error);
 }
 
 gboolean
@@ -851,34 +859,17 @@ abm_workspace_create (const char  *path,
     return NULL;
 
   canonical = g_canonicalize_filename (path, NULL);
-  if (g_file_test (canonical, G_FILE_TEST_EXISTS))
+  if (!replace && g_file_test (canonical, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(AbmWorkspace) existing = NULL;
-
-      if (!replace)
-        {
-          g_autofree char *shown = display_name (canonical);
-          g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_EXISTS,
-                       _("“%s” already exists"), shown);
-          return NULL;
-        }
-
-      /* Never pull a file out from under someone who is writing it. */
-      existing = g_object_new (ABM_TYPE_WORKSPACE, NULL);
-      existing->path = g_strdup (canonical);
-      if (!acquire_writer_lock (existing, &local_error)
-          && g_error_matches (local_error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_LOCKED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      g_clear_error (&local_error);
-      release_writer_lock (existing);
+      g_autofree char *shown = display_name (canonical);
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_EXISTS,
+                   _("“%s” already exists"), shown);
+      return NULL;
     }
 
   dir = g_path_get_dirname (canonical);
   tmp = g_build_filename (dir, ".abm-planner-new-XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);  /* the umask applies */
   if (fd < 0)
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
@@ -916,16 +907,46 @@ abm_workspace_create (const char  *path,
   sqlite3_close_v2 (db);
   db = NULL;
 
-  if (g_rename (tmp, canonical) != 0)
+  if (replace)
     {
-      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
-                   _("Could not create “%s”: %s"), canonical, g_strerror (errno));
+      g_autofree char *old_key = NULL;
+
+      /* Never pull a file out from under someone who has it open. */
+      if (!clear_target (canonical, &old_key, error))
+        {
+          g_unlink (tmp);
+          return NULL;
+        }
+      rc = g_rename (tmp, canonical);
+      if (old_key != NULL)
+        abm_file_guard_unlock (old_key);
+    }
+  else
+    {
+      /* link() refuses a file that appeared meanwhile, where rename()
+       * would overwrite it. */
+      abm_file_guard_remove_sidecars (canonical, TRUE);
+      rc = link (tmp, canonical);
+      if (rc == 0)
+        g_unlink (tmp);
+    }
+
+  if (rc != 0)
+    {
+      int saved = errno;
+      g_autofree char *shown = display_name (canonical);
+
+      if (saved == EEXIST)
+        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_EXISTS,
+                     _("“%s” already exists"), shown);
+      else
+        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                     _("Could not create “%s”: %s"), canonical, g_strerror (saved));
       g_unlink (tmp);
       return NULL;
     }
 
-  return open_connection (canonical, ABM_WORKSPACE_SCHEMA_VERSION,
-                          ABM_WORKSPACE_OPEN_DEFAULT, error);
+  return abm_workspace_open (canonical, ABM_WORKSPACE_OPEN_DEFAULT, error);
 
 fail_rollback:
   rollback (db);
@@ -938,39 +959,108 @@ fail:
   return NULL;
 }
 
+/* An empty log and a -shm nobody uses are what SQLite leaves after a
+ * read-only look; they hold nothing, and a stranger's folder should not
+ * keep them. */
+static void
+tidy_sidecars (const char *key,
+               const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    return;
+  if (!abm_file_guard_in_use (key, path))
+    abm_file_guard_remove_sidecars (path, FALSE);
+}
+
 AbmWorkspace *
 abm_workspace_open (const char             *path,
                     AbmWorkspaceOpenFlags   flags,
                     GError                **error)
 {
+  g_autoptr(AbmWorkspace) self = NULL;
   g_autofree char *canonical = NULL;
-  int version = 0;
+  int version = 0, saved;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   canonical = g_canonicalize_filename (path, NULL);
-  if (!inspect (canonical, &version, error))
+  if (!check_header (canonical, &version, error))
     return NULL;
 
-  return open_connection (canonical, version, flags, error);
+  self = g_object_new (ABM_TYPE_WORKSPACE, NULL);
+  self->path = g_steal_pointer (&canonical);
+  self->read_only = (flags & ABM_WORKSPACE_OPEN_READ_ONLY) != 0;
+  self->file_key = abm_file_guard_key (self->path);
+  if (self->file_key == NULL)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), self->path, g_strerror (errno));
+      return NULL;
+    }
+
+  /* A reader takes the lock only if it is free, to tidy up after itself. */
+  if (!self->read_only)
+    {
+      if (!lock_file (self->file_key, self->path, error))
+        return NULL;
+      self->holds_lock = TRUE;
+    }
+  else
+    self->holds_lock = abm_file_guard_lock (self->file_key, self->path, &saved) == ABM_FILE_LOCK_TAKEN;
+
+  ok = inspect (self->path, &version, error);
+  if (self->holds_lock)
+    tidy_sidecars (self->file_key, self->path);
+  if (self->read_only && self->holds_lock)
+    {
+      abm_file_guard_unlock (self->file_key);
+      self->holds_lock = FALSE;
+    }
+  if (!ok)
+    return NULL;
+
+  self->schema_version = version;
+  if (!open_database (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 void
 abm_workspace_close (AbmWorkspace *self)
 {
+  int saved;
+
   g_return_if_fail (ABM_IS_WORKSPACE (self));
 
-  if (self->db == NULL)
-    return;
-
-  if (!self->read_only)
+  if (self->db != NULL)
     {
-      sqlite3_exec (self->db, "DELETE FROM meta WHERE key = 'lock_holder'", NULL, NULL, NULL);
-      sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+      if (!self->read_only)
+        {
+          sqlite3_exec (self->db, "DELETE FROM meta WHERE key = 'lock_holder'", NULL, NULL, NULL);
+          sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+        }
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      abm_file_guard_remove_user (self->file_key);
+
+      if (self->read_only
+          && abm_file_guard_lock (self->file_key, self->path, &saved) == ABM_FILE_LOCK_TAKEN)
+        {
+          tidy_sidecars (self->file_key, self->path);
+          abm_file_guard_unlock (self->file_key);
+        }
     }
-  sqlite3_close_v2 (self->db);
-  self->db = NULL;
-  release_writer_lock (self);
+
+  if (self->holds_lock)
+    {
+      abm_file_guard_unlock (self->file_key);
+      self->holds_lock = FALSE;
+    }
 }
 
 static void
@@ -979,8 +1069,8 @@ abm_workspace_finalize (GObject *object)
   AbmWorkspace *self = ABM_WORKSPACE (object);
 
   abm_workspace_close (self);
-  release_writer_lock (self);
   g_clear_object (&self->accounts);
+  g_free (self->file_key);
   g_free (self->path);
   g_free (self->name);
   g_free (self->currency);
@@ -1043,7 +1133,6 @@ static void
 abm_workspace_init (AbmWorkspace *self)
 {
   self->accounts = g_list_store_new (ABM_TYPE_ACCOUNT);
-  self->lock_fd = -1;
 }
 
 const char *
@@ -1236,19 +1325,40 @@ insert_account (AbmWorkspace  *self,
   g_autoptr(sqlite3_stmt) stmt = prepare (self->db, sql, error);
   int rc;
 
+  gint64 id = abm_account_get_id (account);
+  gint64 next = 0;
+  g_autofree char *next_text = NULL;
+
   if (stmt == NULL)
     return FALSE;
+
+  /* Ids are never handed out twice, so an id in the undo log (and, later,
+   * anything that refers to an account) can never name a newer account. */
+  if (!keep_id)
+    {
+      if (!query_int (self->db,
+                      "SELECT max (coalesce ((SELECT CAST (value AS INTEGER) FROM meta "
+                      "                       WHERE key = 'next_account_id'), 1),"
+                      "            coalesce ((SELECT max (id) FROM accounts), 0) + 1)",
+                      &id, error))
+        return FALSE;
+      next = id + 1;
+    }
   bind_account (stmt, account);
-  if (keep_id)
-    sqlite3_bind_int64 (stmt, ABM_ACCOUNT_N_FIELDS + 1, abm_account_get_id (account));
-  else
-    sqlite3_bind_null (stmt, ABM_ACCOUNT_N_FIELDS + 1);
+  sqlite3_bind_int64 (stmt, ABM_ACCOUNT_N_FIELDS + 1, id);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, _("Could not add the account"));
 
-  abm_account_set_id (account, sqlite3_last_insert_rowid (self->db));
+  if (next > 0)
+    {
+      next_text = g_strdup_printf ("%" G_GINT64_FORMAT, next);
+      if (!meta_set (self->db, "next_account_id", next_text, error))
+        return FALSE;
+    }
+
+  abm_account_set_id (account, id);
   return TRUE;
 }
 
@@ -1266,10 +1376,35 @@ abm_workspace_add_account (AbmWorkspace  *self,
       || !check_domain_free (self, account, abm_account_get_domain (account), error))
     return FALSE;
 
-  if (!insert_account (self, account, FALSE, error))
+  if (!begin (self->db, error))
     return FALSE;
+  if (!insert_account (self, account, FALSE, error))
+    {
+      abm_account_set_id (account, 0);
+      return rollback (self->db);
+    }
+  if (!commit (self->db, error))
+    {
+      abm_account_set_id (account, 0);
+      return FALSE;
+    }
 
   g_list_store_append (self->accounts, account);
+  return TRUE;
+}
+
+static gboolean
+accounts_equal (AbmAccount *a,
+                AbmAccount *b)
+{
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    {
+      g_autofree char *x = abm_account_dup_field_text (a, i);
+      g_autofree char *y = abm_account_dup_field_text (b, i);
+
+      if (g_strcmp0 (x, y) != 0)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -1282,7 +1417,6 @@ abm_workspace_update_account (AbmWorkspace  *self,
   g_autoptr(GString) sql = g_string_new ("UPDATE accounts SET ");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint position;
-  gboolean renamed;
   int rc;
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
@@ -1299,6 +1433,8 @@ abm_workspace_update_account (AbmWorkspace  *self,
                            _("The account is no longer in the workspace"));
       return FALSE;
     }
+  if (accounts_equal (account, values))
+    return TRUE;
 
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
     g_string_append_printf (sql, "%s = ?%u, ", account_columns[i], i + 1);
@@ -1314,12 +1450,10 @@ abm_workspace_update_account (AbmWorkspace  *self,
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, _("Could not save the account"));
 
-  renamed = g_strcmp0 (abm_account_get_name (account), abm_account_get_name (values)) != 0;
   abm_account_assign (account, values);
 
   /* Sorted and filtered views only look again on items-changed. */
-  if (renamed)
-    g_list_model_items_changed (G_LIST_MODEL (self->accounts), position, 1, 1);
+  g_list_model_items_changed (G_LIST_MODEL (self->accounts), position, 1, 1);
 
   return TRUE;
 }
@@ -1478,7 +1612,23 @@ abm_workspace_undo (AbmWorkspace  *self,
   if (!commit (self->db, error))
     return FALSE;
 
-  g_list_store_append (self->accounts, account);
+  /* Back where it was: the list is in id order, as after a reopen. */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+    guint position = n;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AbmAccount) other = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+        if (abm_account_get_id (other) > abm_account_get_id (account))
+          {
+            position = i;
+            break;
+          }
+      }
+    g_list_store_insert (self->accounts, position, account);
+  }
   return TRUE;
 }
 
@@ -1492,6 +1642,7 @@ abm_workspace_save_copy (AbmWorkspace  *self,
   g_autofree char *canonical = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
+  g_autofree char *old_key = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   gboolean ok = FALSE;
@@ -1517,7 +1668,7 @@ abm_workspace_save_copy (AbmWorkspace  *self,
 
   dir = g_path_get_dirname (canonical);
   tmp = g_build_filename (dir, ".abm-planner-copy-XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);  /* the umask applies */
   if (fd < 0)
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
@@ -1553,7 +1704,15 @@ abm_workspace_save_copy (AbmWorkspace  *self,
 
   sqlite3_close_v2 (dest);
   dest = NULL;
-  if (g_rename (tmp, canonical) != 0)
+
+  /* Never replace a workspace someone has open, nor let a crashed
+   * session's log be replayed onto the copy. */
+  if (!clear_target (canonical, &old_key, error))
+    goto out;
+  rc = g_rename (tmp, canonical);
+  if (old_key != NULL)
+    abm_file_guard_unlock (old_key);
+  if (rc != 0)
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
                    _("Could not save a copy as “%s”: %s"), canonical, g_strerror (errno));

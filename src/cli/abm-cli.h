@@ -1,0 +1,72 @@
+/* abm-cli.h: what the abmctl commands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses: scripts tell a mistyped command line from a failure. */
+enum {
+  ABM_CLI_EXIT_OK      = 0,
+  ABM_CLI_EXIT_FAILURE = 1,
+  ABM_CLI_EXIT_USAGE   = 2,
+};
+
+typedef struct _AbmCliCommand AbmCliCommand;
+
+struct _AbmCliCommand {
+  const char *name;
+  const char *summary;   /* one line for `abmctl --help`, marked N_() */
+  int       (*run) (const AbmCliCommand *command,
+                    int                  argc,
+                    char               **argv);
+};
+
+/* Commands: argv[0] is the command name, the rest its arguments. */
+int      abm_cli_init_main       (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_check_main      (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_accounts_main   (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_add_main        (const AbmCliCommand *command, int argc, char **argv);
+
+/* Parses a command's options and its single FILE argument. Returns FALSE
+ * when the command should end with *status: after --help, or on a usage
+ * error (already reported). */
+gboolean abm_cli_parse_file_args (const AbmCliCommand  *command,
+                                  const char           *description,
+                                  const GOptionEntry   *entries,
+                                  int                  *argc,
+                                  char               ***argv,
+                                  char                **file,
+                                  int                  *status);
+
+/* "abmctl: <message>" and a pointer to --help (the command's, if given);
+ * returns ABM_CLI_EXIT_USAGE. */
+int      abm_cli_usage_error     (const char *command,
+                                  const char *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+/* Text options are parsed as raw bytes (G_OPTION_ARG_FILENAME) and made
+ * UTF-8 here. Returns FALSE, with the failure reported in *status, when
+ * *value is not text. */
+gboolean abm_cli_text_arg        (const char  *option,
+                                  char       **value,
+                                  int         *status);
+
+/* "abmctl: <message>" on one line; returns ABM_CLI_EXIT_FAILURE. */
+int      abm_cli_fail            (const GError *error);
+
+/* Data for stdout, written as is (UTF-8 whatever the locale). A failed
+ * write is remembered and reported by abm_cli_flush_output(). */
+void     abm_cli_write           (const char *data,
+                                  gssize      len);
+/* Human-readable text for stdout, in the locale's character set. */
+void     abm_cli_print           (const char *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+/* Writes @root pretty-printed, with a final newline. */
+void     abm_cli_write_json      (JsonNode   *root);
+/* Flushes stdout; on a write error reports it and returns FALSE. */
+gboolean abm_cli_flush_output    (void);
+
+G_END_DECLS

@@ -1,0 +1,1131 @@
+/* test-cli.c: abmctl, run as a separate process the way scripts run it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "abm-workspace.h"
+
+#define CSV_HEADER "id,name,domain,industry,employees,annual-revenue,country,city," \
+                   "acv-potential,owner-ae,owner-marketer,notes"
+
+static const char *abmctl_path;
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+typedef struct {
+  int   status;   /* exit status */
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("abmctl-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+fixture_path (Fixture    *f,
+              const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static char **
+child_environment (const char *locale)
+{
+  char **env = g_get_environ ();
+
+  /* The messages checked below are the untranslated ones. */
+  env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  return env;
+}
+
+static int
+exit_status (int wait_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_spawn_check_wait_status (wait_status, &error))
+    return 0;
+  /* A crash or an abort (G_DEBUG=fatal-warnings) is never a valid result. */
+  g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
+  return error->code;
+}
+
+/* Runs abmctl with the arguments, in the fixture's folder. */
+static Result *
+run_argv_in_locale (Fixture           *f,
+                    const char        *locale,
+                    const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = child_environment (locale);
+  g_autoptr(GError) error = NULL;
+  Result *result = g_new0 (Result, 1);
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) abmctl_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (f->dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  result->status = exit_status (wait_status);
+
+  return result;
+}
+
+static Result *
+run_argv (Fixture           *f,
+          const char *const *args)
+{
+  return run_argv_in_locale (f, "C.UTF-8", args);
+}
+
+static G_GNUC_NULL_TERMINATED Result *
+run (Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return run_argv (f, (const char *const *) args->pdata);
+}
+
+static void
+assert_success (Result *result)
+{
+  if (result->status != 0)
+    g_test_message ("abmctl failed: %s", result->err);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->err, ==, "");
+}
+
+/* A failure: status 1, nothing on stdout, one line "abmctl: …" on stderr. */
+static void
+assert_failure (Result *result)
+{
+  const char *newline;
+
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_true (g_str_has_prefix (result->err, "abmctl: "));
+  newline = strchr (result->err, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+  g_assert_cmpuint (strlen (result->err), >, strlen ("abmctl: \n"));
+}
+
+static void
+assert_usage_error (Result *result)
+{
+  g_assert_cmpint (result->status, ==, 2);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_true (g_str_has_prefix (result->err, "abmctl: "));
+}
+
+static gboolean
+has_line (const char *text,
+          const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return g_strv_contains ((const char *const *) lines, line);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+static void
+assert_bytes_unchanged (const char *path,
+                        GBytes     *before)
+{
+  g_autoptr(GBytes) after = read_bytes (path);
+
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+init_workspace (Fixture    *f,
+                const char *file)
+{
+  g_autoptr(Result) result = run (f, "init", file, "--name", "FY27 Enterprise Banking", NULL);
+
+  assert_success (result);
+  g_assert_cmpstr (result->out, ==, "");
+}
+
+static gint64
+add_account (Fixture    *f,
+             const char *file,
+             const char *name,
+             const char *domain)
+{
+  g_autoptr(Result) result = NULL;
+  char *end = NULL;
+  gint64 id;
+
+  if (domain != NULL)
+    result = run (f, "add", file, "--name", name, "--domain", domain, NULL);
+  else
+    result = run (f, "add", file, "--name", name, NULL);
+  assert_success (result);
+
+  id = g_ascii_strtoll (result->out, &end, 10);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (end, ==, "\n");
+  return id;
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonNode *
+accounts_json (Fixture    *f,
+               const char *file)
+{
+  g_autoptr(Result) result = run (f, "accounts", file, "--format", "json", NULL);
+  JsonNode *root;
+
+  assert_success (result);
+  root = parse_json (result->out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return root;
+}
+
+static guint
+count_accounts (Fixture    *f,
+                const char *file)
+{
+  g_autoptr(JsonNode) root = accounts_json (f, file);
+
+  return json_array_get_length (json_node_get_array (root));
+}
+
+/* An RFC 4180 reader, strict enough to catch a wrong quote: a quote may
+ * only open a field or, doubled, stand for itself inside quotes. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) record = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          g_assert_cmpuint (field->len, ==, 0);
+          for (p++;; p++)
+            {
+              g_assert_true (*p != '\0');
+              if (*p == '"' && p[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  p++;
+                }
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p);
+            }
+          g_assert_true (*p == ',' || *p == '\n' || (p[0] == '\r' && p[1] == '\n') || *p == '\0');
+          continue;
+        }
+
+      if (*p == ',' || *p == '\n' || (p[0] == '\r' && p[1] == '\n'))
+        {
+          g_ptr_array_add (record, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          if (*p != ',')
+            {
+              g_ptr_array_add (record, NULL);
+              g_ptr_array_add (records, g_ptr_array_steal (record, NULL));
+              if (*p == '\r')
+                p++;
+            }
+          p++;
+          continue;
+        }
+
+      g_assert_true (*p != '\r');
+      g_string_append_c (field, *p);
+      p++;
+    }
+
+  /* Every record ends with a line break. */
+  g_assert_cmpuint (record->len, ==, 0);
+  g_assert_cmpuint (field->len, ==, 0);
+  return records;
+}
+
+static void
+test_version (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(Result) result = run (f, "--version", NULL);
+
+  assert_success (result);
+  g_assert_cmpstr (result->out, ==, "abmctl " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *commands[] = { "init", "check", "accounts", "add" };
+  const char *spellings[] = { "--help", "-h" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (spellings); s++)
+    {
+      g_autoptr(Result) result = run (f, spellings[s], NULL);
+      g_auto(GStrv) lines = NULL;
+
+      assert_success (result);
+      lines = g_strsplit (result->out, "\n", -1);
+      /* Each command on a line of its own, with its one-line summary. */
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        {
+          g_autofree char *prefix = g_strdup_printf ("  %s ", commands[i]);
+          gboolean found = FALSE;
+
+          for (guint l = 0; lines[l] != NULL; l++)
+            {
+              if (g_str_has_prefix (lines[l], prefix)
+                  && strlen (g_strstrip (lines[l] + strlen (prefix))) > 0)
+                found = TRUE;
+            }
+          g_assert_true (found);
+        }
+    }
+}
+
+static void
+test_command_help (Fixture       *f,
+                   gconstpointer  data)
+{
+  const struct {
+    const char *command;
+    const char *options[3];
+  } cases[] = {
+    { "init", { "--name", "--currency", NULL } },
+    { "check", { "--format", NULL } },
+    { "accounts", { "--format", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Result) result = run (f, cases[i].command, "--help", NULL);
+      g_autofree char *usage = g_strdup_printf ("abmctl %s", cases[i].command);
+
+      assert_success (result);
+      g_assert_nonnull (strstr (result->out, usage));
+      for (guint o = 0; cases[i].options[o] != NULL; o++)
+        g_assert_nonnull (strstr (result->out, cases[i].options[o]));
+    }
+
+  /* add has an option per account field, named after its CSV column. */
+  {
+    g_autoptr(Result) result = run (f, "add", "--help", NULL);
+
+    assert_success (result);
+    g_assert_nonnull (strstr (result->out, "abmctl add"));
+    for (guint field = 0; field < ABM_ACCOUNT_N_FIELDS; field++)
+      {
+        g_autofree char *option = g_strdup_printf ("--%s=", abm_account_field_key (field));
+        g_assert_nonnull (strstr (result->out, option));
+      }
+  }
+
+  /* Help needs no FILE and wins over other options. */
+  {
+    g_autoptr(Result) result = run (f, "accounts", "--format", "json", "-h", NULL);
+
+    assert_success (result);
+    g_assert_nonnull (strstr (result->out, "--format"));
+  }
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *const cases[][6] = {
+    { NULL },
+    { "frobnicate", "w.abm", NULL },
+    { "--frobnicate", NULL },
+    { "check", NULL },
+    { "check", "a.abm", "b.abm", NULL },
+    { "check", "w.abm", "--frobnicate", NULL },
+    { "check", "w.abm", "--format", "xml", NULL },
+    { "accounts", "w.abm", "--format", "xml", NULL },
+    { "accounts", NULL },
+    { "init", "new.abm", NULL },
+    { "add", "w.abm", "--domain", "acme.com", NULL },
+    { "add", "w.abm", "--name", NULL },
+  };
+  g_autofree char *path = fixture_path (f, "w.abm");
+  g_autofree char *new_path = fixture_path (f, "new.abm");
+  g_autoptr(GBytes) before = NULL;
+
+  init_workspace (f, "w.abm");
+  before = read_bytes (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Result) result = run_argv (f, cases[i]);
+
+      g_test_message ("case %u: %s", i, result->err);
+      assert_usage_error (result);
+    }
+
+  assert_bytes_unchanged (path, before);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_init_check (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "w.abm");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(Result) init = NULL;
+  g_autoptr(Result) check = NULL;
+
+  init = run (f, "init", "w.abm", "--name", "  FY27 Enterprise Banking ", "--currency", "USD", NULL);
+  assert_success (init);
+  before = read_bytes (path);
+
+  check = run (f, "check", "w.abm", NULL);
+  assert_success (check);
+  g_assert_true (has_line (check->out, "name: FY27 Enterprise Banking"));
+  g_assert_true (has_line (check->out, "currency: USD"));
+  g_assert_true (has_line (check->out, "format: 2"));
+  g_assert_true (has_line (check->out, "integrity: ok"));
+  g_assert_true (has_line (check->out, "accounts: 0"));
+
+  /* Checking never writes. */
+  assert_bytes_unchanged (path, before);
+
+  /* The default currency. */
+  {
+    g_autoptr(Result) other = run (f, "init", "eur.abm", "--name", "Other", NULL);
+    g_autoptr(Result) other_check = NULL;
+
+    assert_success (other);
+    other_check = run (f, "check", "eur.abm", NULL);
+    assert_success (other_check);
+    g_assert_true (has_line (other_check->out, "currency: EUR"));
+  }
+}
+
+static void
+test_check_json (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(Result) result = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  init_workspace (f, "w.abm");
+  add_account (f, "w.abm", "Acme", "acme.com");
+  add_account (f, "w.abm", "Globex", NULL);
+
+  result = run (f, "check", "--format", "json", "w.abm", NULL);
+  assert_success (result);
+  root = parse_json (result->out);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "FY27 Enterprise Banking");
+  g_assert_cmpstr (json_object_get_string_member (object, "currency"), ==, "EUR");
+  g_assert_cmpint (json_object_get_int_member (object, "format"), ==, ABM_WORKSPACE_SCHEMA_VERSION);
+  g_assert_cmpstr (json_object_get_string_member (object, "integrity"), ==, "ok");
+  g_assert_cmpint (json_object_get_int_member (object, "accounts"), ==, 2);
+}
+
+static void
+test_init_refuses (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "w.abm");
+  g_autofree char *text_path = fixture_path (f, "notes.txt");
+  g_autofree char *bad_path = fixture_path (f, "bad.abm");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) text_before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  init_workspace (f, "w.abm");
+  add_account (f, "w.abm", "Acme", "acme.com");
+  before = read_bytes (path);
+
+  /* An existing workspace, or any other file, is never replaced. */
+  {
+    g_autoptr(Result) result = run (f, "init", "w.abm", "--name", "Again", NULL);
+
+    assert_failure (result);
+    assert_bytes_unchanged (path, before);
+    g_assert_cmpuint (count_accounts (f, "w.abm"), ==, 1);
+  }
+
+  g_file_set_contents (text_path, "keep me\n", -1, &error);
+  g_assert_no_error (error);
+  text_before = read_bytes (text_path);
+  {
+    g_autoptr(Result) result = run (f, "init", "notes.txt", "--name", "Again", NULL);
+
+    assert_failure (result);
+    assert_bytes_unchanged (text_path, text_before);
+  }
+
+  /* Invalid settings create nothing. */
+  {
+    g_autoptr(Result) currency = run (f, "init", "bad.abm", "--name", "X", "--currency", "euro", NULL);
+    g_autoptr(Result) name = run (f, "init", "bad.abm", "--name", "   ", NULL);
+
+    assert_failure (currency);
+    assert_failure (name);
+    g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_add (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(Result) result = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  JsonObject *acme;
+  JsonObject *plain;
+
+  init_workspace (f, "w.abm");
+
+  result = run (f, "add", "w.abm",
+                "--name", "Acme Corp",
+                "--domain", "https://www.Acme.com/x",
+                "--industry", "Banking",
+                "--employees", "1,200",
+                "--annual-revenue", "2.5M",
+                "--country", "Germany",
+                "--city", "Berlin",
+                "--acv-potential", "40k",
+                "--owner-ae", "Jane Doe",
+                "--owner-marketer", "John Roe",
+                "--notes", "Met at the summit",
+                NULL);
+  assert_success (result);
+  g_assert_cmpstr (result->out, ==, "1\n");
+  g_assert_cmpint (add_account (f, "w.abm", "Initech", NULL), ==, 2);
+
+  root = accounts_json (f, "w.abm");
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+
+  acme = json_array_get_object_element (array, 0);
+  g_assert_cmpint (json_object_get_int_member (acme, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (acme, "name"), ==, "Acme Corp");
+  g_assert_cmpstr (json_object_get_string_member (acme, "domain"), ==, "acme.com");
+  g_assert_cmpstr (json_object_get_string_member (acme, "industry"), ==, "Banking");
+  g_assert_cmpint (json_object_get_int_member (acme, "employees"), ==, 1200);
+  g_assert_cmpfloat (json_object_get_double_member (acme, "annual-revenue"), ==, 2500000);
+  g_assert_cmpstr (json_object_get_string_member (acme, "country"), ==, "Germany");
+  g_assert_cmpstr (json_object_get_string_member (acme, "city"), ==, "Berlin");
+  g_assert_cmpfloat (json_object_get_double_member (acme, "acv-potential"), ==, 40000);
+  g_assert_cmpstr (json_object_get_string_member (acme, "owner-ae"), ==, "Jane Doe");
+  g_assert_cmpstr (json_object_get_string_member (acme, "owner-marketer"), ==, "John Roe");
+  g_assert_cmpstr (json_object_get_string_member (acme, "notes"), ==, "Met at the summit");
+
+  /* What was not given is unknown, not zero or empty. */
+  plain = json_array_get_object_element (array, 1);
+  g_assert_cmpint (json_object_get_int_member (plain, "id"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (plain, "name"), ==, "Initech");
+  g_assert_true (json_object_get_null_member (plain, "domain"));
+  g_assert_true (json_object_get_null_member (plain, "employees"));
+  g_assert_true (json_object_get_null_member (plain, "annual-revenue"));
+  g_assert_true (json_object_get_null_member (plain, "notes"));
+}
+
+static void
+test_add_invalid (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "w.abm");
+  g_autofree char *missing = fixture_path (f, "missing.abm");
+  g_autoptr(GBytes) before = NULL;
+  const struct {
+    const char *option;
+    const char *value;
+    const char *mentions;
+  } cases[] = {
+    { "--employees", "-5", "Employees" },
+    { "--employees", "many", "Employees" },
+    { "--annual-revenue", "-1", "Annual Revenue" },
+    { "--acv-potential", "(300)", "ACV Potential" },
+    { "--domain", "not a domain", "not a domain" },
+    { "--name", "   ", "name" },
+  };
+
+  init_workspace (f, "w.abm");
+  add_account (f, "w.abm", "Acme", "acme.com");
+  before = read_bytes (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Result) result =
+        run (f, "add", "w.abm", "--name", "Globex", cases[i].option, cases[i].value, NULL);
+
+      g_test_message ("%s %s: %s", cases[i].option, cases[i].value, result->err);
+      assert_failure (result);
+      g_assert_nonnull (strstr (result->err, cases[i].mentions));
+    }
+
+  /* Nothing was added or written. */
+  assert_bytes_unchanged (path, before);
+  g_assert_cmpuint (count_accounts (f, "w.abm"), ==, 1);
+
+  /* add does not create a missing workspace. */
+  {
+    g_autoptr(Result) result = run (f, "add", "missing.abm", "--name", "Globex", NULL);
+
+    assert_failure (result);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_add_text (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *name = "M\xc3\xbcller GmbH";
+  const char *const add_in_c[] = { "add", "w.abm", "--name", name, "--city", "K\xc3\xb6ln", NULL };
+  const char *const init_in_c[] = { "init", "c.abm", "--name", "Soci\xc3\xa9t\xc3\xa9", NULL };
+  g_autofree char *c_path = fixture_path (f, "c.abm");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  init_workspace (f, "w.abm");
+
+  /* Scripts run by cron often have the plain C locale: UTF-8 still works. */
+  {
+    g_autoptr(Result) result = run_argv_in_locale (f, "C", add_in_c);
+    g_autoptr(Result) init = run_argv_in_locale (f, "C", init_in_c);
+    g_autoptr(Result) check = NULL;
+
+    assert_success (result);
+    assert_success (init);
+    check = run (f, "check", "c.abm", NULL);
+    assert_success (check);
+    g_assert_true (has_line (check->out, "name: Soci\xc3\xa9t\xc3\xa9"));
+  }
+
+  /* Bytes that are no text are refused, not stored. */
+  {
+    g_autoptr(Result) add = run (f, "add", "w.abm", "--name", "Bad \xff name", NULL);
+    g_autoptr(Result) notes = run (f, "add", "w.abm", "--name", "Fine", "--notes", "\xc3", NULL);
+    g_autoptr(Result) init = run (f, "init", "bad.abm", "--name", "Bad \xff name", NULL);
+    g_autofree char *bad_path = fixture_path (f, "bad.abm");
+
+    assert_failure (add);
+    assert_failure (notes);
+    g_assert_nonnull (strstr (notes->err, "--notes"));
+    assert_failure (init);
+    g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  }
+
+  root = accounts_json (f, "w.abm");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  object = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, name);
+  g_assert_cmpstr (json_object_get_string_member (object, "city"), ==, "K\xc3\xb6ln");
+  g_assert_true (g_file_test (c_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_add_duplicate (Fixture       *f,
+                    gconstpointer  data)
+{
+  init_workspace (f, "w.abm");
+  /* The message names the other account: still on one line. */
+  add_account (f, "w.abm", "Acme\nHoldings", "acme.com");
+
+  /* The same domain in another spelling is the same account. */
+  {
+    g_autoptr(Result) result = run (f, "add", "w.abm", "--name", "Acme Again",
+                                    "--domain", "http://WWW.ACME.COM/contact", NULL);
+
+    assert_failure (result);
+    g_assert_nonnull (strstr (result->err, "acme.com"));
+    g_assert_nonnull (strstr (result->err, "Holdings"));
+  }
+  g_assert_cmpuint (count_accounts (f, "w.abm"), ==, 1);
+
+  /* Accounts without a domain do not collide. */
+  add_account (f, "w.abm", "No Domain 1", NULL);
+  add_account (f, "w.abm", "No Domain 2", NULL);
+  g_assert_cmpuint (count_accounts (f, "w.abm"), ==, 3);
+}
+
+static void
+test_accounts_csv (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *tricky_name = "Smith, \"Jones\" & Co\nHoldings";
+  const char *tricky_notes = "First line\r\nSecond, with \"quotes\"\n";
+  g_autoptr(Result) added = NULL;
+  g_autoptr(Result) result = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  char **header, **row;
+
+  init_workspace (f, "w.abm");
+  added = run (f, "add", "w.abm", "--name", tricky_name, "--domain", "smith.example",
+               "--employees", "1,200", "--annual-revenue", "1234.5",
+               "--industry", "Banking\nInsurance", "--owner-ae", "Jane\rDoe",
+               "--notes", tricky_notes, NULL);
+  assert_success (added);
+  add_account (f, "w.abm", "Plain", NULL);
+
+  result = run (f, "accounts", "w.abm", NULL);
+  assert_success (result);
+
+  /* The header is the first line, exactly. */
+  g_assert_true (g_str_has_prefix (result->out, CSV_HEADER "\n"));
+
+  records = parse_csv (result->out);
+  g_assert_cmpuint (records->len, ==, 3);
+
+  header = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (g_strv_length (header), ==, ABM_ACCOUNT_N_FIELDS + 1);
+  g_assert_cmpstr (header[0], ==, "id");
+  for (guint field = 0; field < ABM_ACCOUNT_N_FIELDS; field++)
+    g_assert_cmpstr (header[field + 1], ==, abm_account_field_key (field));
+
+  row = g_ptr_array_index (records, 1);
+  g_assert_cmpuint (g_strv_length (row), ==, ABM_ACCOUNT_N_FIELDS + 1);
+  g_assert_cmpstr (row[0], ==, "1");
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_NAME], ==, tricky_name);
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_DOMAIN], ==, "smith.example");
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_EMPLOYEES], ==, "1200");
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_ANNUAL_REVENUE], ==, "1234.50");
+  /* A line break alone is enough to need quotes. */
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_INDUSTRY], ==, "Banking\nInsurance");
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_OWNER_AE], ==, "Jane\rDoe");
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_CITY], ==, "");
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_NOTES], ==, tricky_notes);
+
+  /* Unknown numbers are empty, not 0 or -1. */
+  row = g_ptr_array_index (records, 2);
+  g_assert_cmpstr (row[0], ==, "2");
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_NAME], ==, "Plain");
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_EMPLOYEES], ==, "");
+  g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_ACV_POTENTIAL], ==, "");
+
+  /* --format csv is the default spelled out. */
+  {
+    g_autoptr(Result) explicit_csv = run (f, "accounts", "--format", "csv", "w.abm", NULL);
+
+    assert_success (explicit_csv);
+    g_assert_cmpstr (explicit_csv->out, ==, result->out);
+  }
+}
+
+static void
+test_accounts_json (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *tricky_name = "Smith, \"Jones\" & Co\nHoldings \xc3\xa9";
+  g_autoptr(Result) added = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  JsonObject *object;
+
+  init_workspace (f, "w.abm");
+  added = run (f, "add", "w.abm", "--name", tricky_name, "--employees", "50", NULL);
+  assert_success (added);
+  add_account (f, "w.abm", "Acme", "acme.com");
+  add_account (f, "w.abm", "Globex", "globex.com");
+
+  root = accounts_json (f, "w.abm");
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      object = json_array_get_object_element (array, i);
+      g_assert_cmpint (json_object_get_int_member (object, "id"), ==, i + 1);
+      /* Every field is there, known or not. */
+      for (guint field = 0; field < ABM_ACCOUNT_N_FIELDS; field++)
+        g_assert_true (json_object_has_member (object, abm_account_field_key (field)));
+    }
+
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, tricky_name);
+  g_assert_cmpint (json_object_get_int_member (object, "employees"), ==, 50);
+  object = json_array_get_object_element (array, 2);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "Globex");
+  g_assert_cmpstr (json_object_get_string_member (object, "domain"), ==, "globex.com");
+}
+
+static void
+test_accounts_empty (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Result) csv = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  init_workspace (f, "w.abm");
+
+  csv = run (f, "accounts", "w.abm", NULL);
+  assert_success (csv);
+  g_assert_cmpstr (csv->out, ==, CSV_HEADER "\n");
+
+  root = accounts_json (f, "w.abm");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+}
+
+static void
+write_foreign_database (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT, email TEXT);"
+                                     "INSERT INTO contacts VALUES ('Jane', 'jane@acme.com');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+set_user_version (const char *path,
+                  int         version)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* A workspace of several pages, cut in half as a failed copy leaves it. */
+static void
+write_truncated_workspace (Fixture    *f,
+                           const char *name)
+{
+  g_autofree char *path = fixture_path (f, name);
+  g_autofree char *notes = g_strnfill (3000, 'n');
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+
+  init_workspace (f, name);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *account = g_strdup_printf ("Account %u", i);
+      g_autoptr(Result) result = run (f, "add", name, "--name", account, "--notes", notes, NULL);
+
+      assert_success (result);
+    }
+
+  whole = read_bytes (path);
+  size = g_bytes_get_size (whole);
+  g_assert_cmpuint (size, >=, 8 * 4096);
+  g_file_set_contents (path, g_bytes_get_data (whole, NULL), (gssize) (size / 2), &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_rejects_foreign_files (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *files[] = {
+    "random.abm", "text.abm", "empty.abm", "foreign.db", "newer.abm", "truncated.abm",
+  };
+  g_autofree char *random_path = fixture_path (f, "random.abm");
+  g_autofree char *text_path = fixture_path (f, "text.abm");
+  g_autofree char *empty_path = fixture_path (f, "empty.abm");
+  g_autofree char *foreign_path = fixture_path (f, "foreign.db");
+  g_autofree char *newer_path = fixture_path (f, "newer.abm");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4180);
+  g_autoptr(GByteArray) noise = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 8192; i++)
+    {
+      guint8 byte = (guint8) g_rand_int_range (rand, 0, 256);
+      g_byte_array_append (noise, &byte, 1);
+    }
+  g_file_set_contents (random_path, (const char *) noise->data, noise->len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (text_path, "name,domain\nAcme,acme.com\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (empty_path, "", 0, &error);
+  g_assert_no_error (error);
+  write_foreign_database (foreign_path);
+  init_workspace (f, "newer.abm");
+  add_account (f, "newer.abm", "Acme", "acme.com");
+  set_user_version (newer_path, 99);
+  write_truncated_workspace (f, "truncated.abm");
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = fixture_path (f, files[i]);
+      g_autoptr(GBytes) before = read_bytes (path);
+      const char *const commands[][6] = {
+        { "check", files[i], NULL },
+        { "check", files[i], "--format", "json", NULL },
+        { "accounts", files[i], NULL },
+        { "accounts", files[i], "--format", "json", NULL },
+        { "add", files[i], "--name", "Intruder", NULL },
+      };
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          g_autoptr(Result) result = run_argv (f, commands[c]);
+
+          g_test_message ("%s %s: %s", commands[c][0], files[i], result->err);
+          assert_failure (result);
+          assert_bytes_unchanged (path, before);
+        }
+    }
+
+  /* The newer file says so. */
+  {
+    g_autoptr(Result) result = run (f, "check", "newer.abm", NULL);
+
+    assert_failure (result);
+    g_assert_nonnull (strstr (result->err, "newer"));
+  }
+
+  /* And a file that is not there. */
+  {
+    g_autoptr(Result) result = run (f, "check", "missing.abm", NULL);
+
+    assert_failure (result);
+  }
+}
+
+/* The app holds the writer lock: reports still work, edits are refused
+ * with the name of the holder. */
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "w.abm");
+  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+  g_autoptr(AbmWorkspace) workspace = NULL;
+  g_autoptr(AbmAccount) account = abm_account_new ();
+  g_autoptr(GError) error = NULL;
+
+  init_workspace (f, "w.abm");
+
+  workspace = abm_workspace_open (path, ABM_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  abm_account_set_field_text (account, ABM_ACCOUNT_FIELD_NAME, "Held Open", &error);
+  g_assert_no_error (error);
+  abm_workspace_add_account (workspace, account, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(Result) check = run (f, "check", "w.abm", NULL);
+    g_autoptr(Result) csv = run (f, "accounts", "w.abm", NULL);
+
+    assert_success (check);
+    g_assert_true (has_line (check->out, "accounts: 1"));
+    assert_success (csv);
+    g_assert_nonnull (strstr (csv->out, "\n1,Held Open,"));
+  }
+
+  {
+    g_autoptr(Result) add = run (f, "add", "w.abm", "--name", "Blocked", NULL);
+    g_autoptr(Result) init = run (f, "init", "w.abm", "--name", "Blocked", NULL);
+
+    assert_failure (add);
+    g_assert_nonnull (strstr (add->err, pid));
+    assert_failure (init);
+  }
+
+  abm_workspace_close (workspace);
+  g_assert_cmpuint (count_accounts (f, "w.abm"), ==, 1);
+  add_account (f, "w.abm", "After", NULL);
+  g_assert_cmpuint (count_accounts (f, "w.abm"), ==, 2);
+}
+
+/* A full disk is a failure, not a silently short report. */
+static void
+test_write_error (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *const commands[][5] = {
+    { "--version", NULL },
+    { "accounts", "w.abm", NULL },
+    { "accounts", "w.abm", "--format", "json", NULL },
+    { "check", "w.abm", NULL },
+  };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+
+  init_workspace (f, "w.abm");
+  add_account (f, "w.abm", "Acme", "acme.com");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher =
+        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_auto(GStrv) env = child_environment ("C.UTF-8");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      g_ptr_array_add (argv, (char *) abmctl_path);
+      for (guint a = 0; commands[i][a] != NULL; a++)
+        g_ptr_array_add (argv, (char *) commands[i][a]);
+      g_ptr_array_add (argv, NULL);
+
+      g_subprocess_launcher_set_environ (launcher, env);
+      g_subprocess_launcher_set_cwd (launcher, f->dir);
+      g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+      process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+
+      g_test_message ("%s: %s", commands[i][0], err);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+      g_assert_true (g_str_has_prefix (err, "abmctl: "));
+      g_assert_cmpstr (strchr (err, '\n'), ==, "\n");
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *fallback = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  abmctl_path = g_getenv ("ABMCTL");
+  if (abmctl_path == NULL)
+    {
+      fallback = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "abmctl", NULL);
+      abmctl_path = fallback;
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/cli/version", test_version);
+  ADD ("/cli/help", test_help);
+  ADD ("/cli/command-help", test_command_help);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/init-check", test_init_check);
+  ADD ("/cli/check-json", test_check_json);
+  ADD ("/cli/init-refuses", test_init_refuses);
+  ADD ("/cli/add", test_add);
+  ADD ("/cli/add-invalid", test_add_invalid);
+  ADD ("/cli/add-text", test_add_text);
+  ADD ("/cli/add-duplicate", test_add_duplicate);
+  ADD ("/cli/accounts-csv", test_accounts_csv);
+  ADD ("/cli/accounts-json", test_accounts_json);
+  ADD ("/cli/accounts-empty", test_accounts_empty);
+  ADD ("/cli/rejects-foreign-files", test_rejects_foreign_files);
+  ADD ("/cli/locked", test_locked);
+  ADD ("/cli/write-error", test_write_error);
+
+#undef ADD
+
+  return g_test_run ();
+}
