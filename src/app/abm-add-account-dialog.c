@@ -106,7 +106,11 @@ static void
 entry_activated (AbmAddAccountDialog *self)
 {
   if (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (self), "add"))
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "add");
+    {
+      /* Only the response buttons close the dialog by themselves. */
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "add");
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 static void

@@ -37,7 +37,11 @@ static void
 entry_activated (AbmNewWorkspaceDialog *self)
 {
   if (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (self), "create"))
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "create");
+    {
+      /* Only the response buttons close the dialog by themselves. */
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "create");
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 const char *
@@ -69,19 +73,11 @@ abm_new_workspace_dialog_finalize (GObject *object)
 }
 
 static void
-abm_new_workspace_dialog_dispose (GObject *object)
-{
-
-  G_OBJECT_CLASS (abm_new_workspace_dialog_parent_class)->dispose (object);
-}
-
-static void
 abm_new_workspace_dialog_class_init (AbmNewWorkspaceDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = abm_new_workspace_dialog_dispose;
   object_class->finalize = abm_new_workspace_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-new-workspace-dialog.ui");
