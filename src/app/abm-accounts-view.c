@@ -129,6 +129,16 @@ row_activated (AbmAccountsView *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Folded, the list and the page share the window: one click on an account
+ * opens it, as Enter does. */
+static void
+list_clicked (AbmAccountsView *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet)
+      && gtk_single_selection_get_selected_item (self->selection) != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 back_clicked (AbmAccountsView *self)
 {
@@ -257,6 +267,7 @@ abm_accounts_view_class_init (AbmAccountsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, list_clicked);
   gtk_widget_class_bind_template_callback (widget_class, selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, items_changed);
 }
