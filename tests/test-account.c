@@ -359,6 +359,11 @@ static const char *const sample_text[ABM_ACCOUNT_N_FIELDS] = {
   [ABM_ACCOUNT_FIELD_OWNER_AE]       = "Dana Smith",
   [ABM_ACCOUNT_FIELD_OWNER_MARKETER] = "Lee Park",
   [ABM_ACCOUNT_FIELD_NOTES]          = "  Line one\nLine two  ",
+  [ABM_ACCOUNT_FIELD_TECHNOLOGIES]   = "Salesforce; Snowflake",
+  [ABM_ACCOUNT_FIELD_INTENT_TOPICS]  = "core banking; cloud migration",
+  [ABM_ACCOUNT_FIELD_TIER]           = "2",
+  [ABM_ACCOUNT_FIELD_TARGET]         = "yes",
+  [ABM_ACCOUNT_FIELD_STAGE]          = "engaged",
 };
 
 static AbmAccount *

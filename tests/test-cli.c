@@ -14,7 +14,8 @@
 #include "abm-workspace.h"
 
 #define CSV_HEADER "id,name,domain,industry,employees,annual-revenue,country,city," \
-                   "acv-potential,owner-ae,owner-marketer,notes"
+                   "acv-potential,owner-ae,owner-marketer,notes,technologies,intent-topics," \
+                   "tier,target,stage"
 
 static const char *abmctl_path;
 
@@ -486,7 +487,10 @@ test_init_check (Fixture       *f,
   assert_success (check);
   g_assert_true (has_line (check->out, "name: FY27 Enterprise Banking"));
   g_assert_true (has_line (check->out, "currency: USD"));
-  g_assert_true (has_line (check->out, "format: 2"));
+  {
+    g_autofree char *format = g_strdup_printf ("format: %d", ABM_WORKSPACE_SCHEMA_VERSION);
+    g_assert_true (has_line (check->out, format));
+  }
   g_assert_true (has_line (check->out, "integrity: ok"));
   g_assert_true (has_line (check->out, "accounts: 0"));
 

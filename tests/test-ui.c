@@ -188,6 +188,13 @@ test_add_edit_reopen (void)
   apply_row (GTK_WIDGET (window), "Annual Revenue (USD)", "$2.5M");
   g_assert_cmpfloat (abm_account_get_annual_revenue (account), ==, 2500000);
 
+  /* The program's marks are stored as they are picked. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Tier")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Stage")), 3);
+  iterate ();
+  g_assert_cmpuint (abm_account_get_tier (account), ==, 1);
+  g_assert_cmpstr (abm_account_get_stage (account), ==, "engaged");
+
   /* A field typed in but never applied is kept when the workspace closes. */
   type_into (GTK_WIDGET (window), "Industry", "Manufacturing");
 
@@ -218,6 +225,8 @@ test_add_edit_reopen (void)
   g_assert_cmpint (abm_account_get_employees (account), ==, 1200);
   g_assert_cmpstr (abm_account_get_industry (account), ==, "Manufacturing");
   g_assert_cmpstr (abm_account_get_domain (account), ==, "globex.com");
+  g_assert_cmpuint (abm_account_get_tier (account), ==, 1);
+  g_assert_cmpstr (abm_account_get_stage (account), ==, "engaged");
 
   /* Delete offers Undo; Undo brings the account back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-account", NULL));

@@ -1800,7 +1800,7 @@ test_migrate_v1 (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&workspace);
 
-  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, ABM_WORKSPACE_SCHEMA_VERSION);
   g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, ABM_WORKSPACE_APPLICATION_ID);
   g_assert_cmpint (sql_int (path, "SELECT count (*) FROM sqlite_schema "
                                   "WHERE type = 'table' AND name = 'undo_log'"), ==, 1);

@@ -29,6 +29,9 @@ struct _AbmAccountPage
   GtkLabel     *errors[ABM_ACCOUNT_N_FIELDS];
 
   /* Template widgets */
+  GtkSwitch    *target_switch;
+  AdwComboRow  *tier_row;
+  AdwComboRow  *stage_row;
   GtkLabel     *title_label;
   GtkLabel     *subtitle_label;
   GtkTextView  *notes_view;
@@ -173,7 +176,8 @@ abm_account_page_commit (AbmAccountPage *self)
 
   g_clear_handle_id (&self->notes_timeout, g_source_remove);
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
-    ok &= commit_field (self, i);
+    if (self->rows[i] != NULL || i == ABM_ACCOUNT_FIELD_NOTES)
+      ok &= commit_field (self, i);
   return ok;
 }
 
@@ -200,6 +204,62 @@ update_header (AbmAccountPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
 }
 
+/* The stage list in the .ui follows abm_account_stages(), after "Not set". */
+static void
+load_choices (AbmAccountPage *self)
+{
+  const char *const *stages = abm_account_stages ();
+  const char *stage = self->account ? abm_account_get_stage (self->account) : NULL;
+  guint position = 0;
+
+  for (guint i = 0; stage != NULL && stages[i] != NULL; i++)
+    if (g_strcmp0 (stages[i], stage) == 0)
+      position = i + 1;
+
+  gtk_switch_set_active (self->target_switch,
+                         self->account && abm_account_get_target (self->account));
+  adw_combo_row_set_selected (self->tier_row,
+                              self->account ? abm_account_get_tier (self->account) : 0);
+  adw_combo_row_set_selected (self->stage_row, position);
+}
+
+static void
+set_choice (AbmAccountPage  *self,
+            AbmAccountField  field,
+            const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->account == NULL || self->workspace == NULL)
+    return;
+  if (!abm_workspace_set_account_field (self->workspace, self->account, field, text, &error))
+    g_warning ("Could not store %s: %s", abm_account_field_key (field), error->message);
+}
+
+static void
+target_toggled (AbmAccountPage *self)
+{
+  set_choice (self, ABM_ACCOUNT_FIELD_TARGET,
+              gtk_switch_get_active (self->target_switch) ? "yes" : "no");
+}
+
+static void
+tier_selected (AbmAccountPage *self)
+{
+  g_autofree char *tier = g_strdup_printf ("%u", adw_combo_row_get_selected (self->tier_row));
+
+  set_choice (self, ABM_ACCOUNT_FIELD_TIER, tier);
+}
+
+static void
+stage_selected (AbmAccountPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->stage_row);
+
+  set_choice (self, ABM_ACCOUNT_FIELD_STAGE,
+              selected == 0 ? "" : abm_account_stages ()[selected - 1]);
+}
+
 static void
 load_fields (AbmAccountPage *self)
 {
@@ -219,6 +279,7 @@ load_fields (AbmAccountPage *self)
     const char *notes = self->account ? abm_account_get_notes (self->account) : NULL;
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), notes ? notes : "", -1);
   }
+  load_choices (self);
   self->loading = FALSE;
 
   update_header (self);
@@ -379,6 +440,14 @@ abm_account_page_class_init (AbmAccountPageClass *klass)
   BIND_FIELD (acv_potential, ACV_POTENTIAL);
   BIND_FIELD (owner_ae, OWNER_AE);
   BIND_FIELD (owner_marketer, OWNER_MARKETER);
+  BIND_FIELD (technologies, TECHNOLOGIES);
+  BIND_FIELD (intent_topics, INTENT_TOPICS);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, target_switch);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, tier_row);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, stage_row);
+  gtk_widget_class_bind_template_callback (widget_class, target_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, tier_selected);
+  gtk_widget_class_bind_template_callback (widget_class, stage_selected);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, notes_view);

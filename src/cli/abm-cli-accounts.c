@@ -142,6 +142,11 @@ static const struct {
   [ABM_ACCOUNT_FIELD_OWNER_AE]       = { N_("Account executive who owns the account"), N_("NAME") },
   [ABM_ACCOUNT_FIELD_OWNER_MARKETER] = { N_("Marketer who owns the account"), N_("NAME") },
   [ABM_ACCOUNT_FIELD_NOTES]          = { N_("Notes"), N_("TEXT") },
+  [ABM_ACCOUNT_FIELD_TECHNOLOGIES]   = { N_("Technologies in use, separated by ; or ,"), N_("LIST") },
+  [ABM_ACCOUNT_FIELD_INTENT_TOPICS]  = { N_("Topics the account researches, separated by ; or ,"), N_("LIST") },
+  [ABM_ACCOUNT_FIELD_TIER]           = { N_("Tier: 1 (1:1), 2 (1:few) or 3 (1:many)"), N_("TIER") },
+  [ABM_ACCOUNT_FIELD_TARGET]         = { N_("Whether it is a target account: yes or no"), N_("YES|NO") },
+  [ABM_ACCOUNT_FIELD_STAGE]          = { N_("Stage: unaware, aware, engaged, opportunity, customer or lost"), N_("STAGE") },
 };
 
 static int

@@ -23,6 +23,9 @@ struct _AbmAccount
   gint64  employees;
   double  annual_revenue;
   double  acv_potential;
+  guint   tier;
+  gboolean target;
+  double  fit_score;
 };
 
 G_DEFINE_FINAL_TYPE (AbmAccount, abm_account, G_TYPE_OBJECT)
@@ -32,13 +35,23 @@ G_DEFINE_QUARK (abm-account-error-quark, abm_account_error)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_FIT_SCORE,
   PROP_FIRST_FIELD,
   N_PROPS = PROP_FIRST_FIELD + ABM_ACCOUNT_N_FIELDS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum { KIND_TEXT, KIND_INT, KIND_MONEY } FieldKind;
+typedef enum { KIND_TEXT, KIND_INT, KIND_MONEY, KIND_LIST, KIND_TIER, KIND_BOOL, KIND_STAGE } FieldKind;
+
+/* Held in text[]: text, lists and the stage. */
+#define IS_STRING_KIND(k) ((k) == KIND_TEXT || (k) == KIND_LIST || (k) == KIND_STAGE)
+
+/* The journey from issue to issue grows; these are the stages a CRM export
+ * or a user names. */
+static const char *const stages[] = {
+  "unaware", "aware", "engaged", "opportunity", "customer", "lost", NULL
+};
 
 static const struct {
   const char *key;
@@ -56,6 +69,11 @@ static const struct {
   [ABM_ACCOUNT_FIELD_OWNER_AE]       = { "owner-ae", N_("Account Executive"), KIND_TEXT },
   [ABM_ACCOUNT_FIELD_OWNER_MARKETER] = { "owner-marketer", N_("Marketer"), KIND_TEXT },
   [ABM_ACCOUNT_FIELD_NOTES]          = { "notes", N_("Notes"), KIND_TEXT },
+  [ABM_ACCOUNT_FIELD_TECHNOLOGIES]   = { "technologies", N_("Technologies"), KIND_LIST },
+  [ABM_ACCOUNT_FIELD_INTENT_TOPICS]  = { "intent-topics", N_("Intent Topics"), KIND_LIST },
+  [ABM_ACCOUNT_FIELD_TIER]           = { "tier", N_("Tier"), KIND_TIER },
+  [ABM_ACCOUNT_FIELD_TARGET]         = { "target", N_("Target Account"), KIND_BOOL },
+  [ABM_ACCOUNT_FIELD_STAGE]          = { "stage", N_("Stage"), KIND_STAGE },
 };
 
 static void
@@ -80,6 +98,12 @@ abm_account_get_property (GObject    *object,
 
   if (prop_id == PROP_ID)
     g_value_set_int64 (value, self->id);
+  else if (prop_id == PROP_FIT_SCORE)
+    g_value_set_double (value, self->fit_score);
+  else if (field == ABM_ACCOUNT_FIELD_TIER)
+    g_value_set_uint (value, self->tier);
+  else if (field == ABM_ACCOUNT_FIELD_TARGET)
+    g_value_set_boolean (value, self->target);
   else if (field == ABM_ACCOUNT_FIELD_EMPLOYEES)
     g_value_set_int64 (value, self->employees);
   else if (field == ABM_ACCOUNT_FIELD_ANNUAL_REVENUE)
@@ -131,6 +155,16 @@ set_number (AbmAccount      *self,
         return;
       self->acv_potential = value;
       break;
+    case ABM_ACCOUNT_FIELD_TIER:
+      if (self->tier == (guint) value)
+        return;
+      self->tier = (guint) value;
+      break;
+    case ABM_ACCOUNT_FIELD_TARGET:
+      if (self->target == (value != 0))
+        return;
+      self->target = value != 0;
+      break;
     default:
       g_return_if_reached ();
     }
@@ -149,6 +183,12 @@ abm_account_set_property (GObject      *object,
 
   if (prop_id == PROP_ID)
     abm_account_set_id (self, g_value_get_int64 (value));
+  else if (prop_id == PROP_FIT_SCORE)
+    abm_account_set_fit_score (self, g_value_get_double (value));
+  else if (field == ABM_ACCOUNT_FIELD_TIER)
+    set_number (self, field, g_value_get_uint (value));
+  else if (field == ABM_ACCOUNT_FIELD_TARGET)
+    set_number (self, field, g_value_get_boolean (value));
   else if (field == ABM_ACCOUNT_FIELD_EMPLOYEES)
     set_number (self, field, g_value_get_int64 (value));
   else if (field < ABM_ACCOUNT_N_FIELDS && fields[field].kind == KIND_MONEY)
@@ -171,6 +211,8 @@ abm_account_class_init (AbmAccountClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_FIT_SCORE] =
+    g_param_spec_double ("fit-score", NULL, NULL, -1, 100, -1, flags);
 
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
     {
@@ -185,6 +227,12 @@ abm_account_class_init (AbmAccountClass *klass)
         case KIND_MONEY:
           pspec = g_param_spec_double (fields[i].key, NULL, NULL,
                                        -1, MAX_AMOUNT, -1, flags);
+          break;
+        case KIND_TIER:
+          pspec = g_param_spec_uint (fields[i].key, NULL, NULL, 0, 3, 0, flags);
+          break;
+        case KIND_BOOL:
+          pspec = g_param_spec_boolean (fields[i].key, NULL, NULL, FALSE, flags);
           break;
         case KIND_TEXT:
         default:
@@ -203,6 +251,7 @@ abm_account_init (AbmAccount *self)
   self->employees = -1;
   self->annual_revenue = -1;
   self->acv_potential = -1;
+  self->fit_score = -1;
 }
 
 AbmAccount *
@@ -220,6 +269,7 @@ abm_account_copy (AbmAccount *self)
 
   copy = abm_account_new ();
   copy->id = self->id;
+  copy->fit_score = self->fit_score;
   abm_account_assign (copy, self);
   return copy;
 }
@@ -235,9 +285,11 @@ abm_account_assign (AbmAccount *self,
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
     {
-      if (fields[i].kind == KIND_TEXT)
+      if (IS_STRING_KIND (fields[i].kind))
         set_text (self, i, other->text[i]);
     }
+  set_number (self, ABM_ACCOUNT_FIELD_TIER, other->tier);
+  set_number (self, ABM_ACCOUNT_FIELD_TARGET, other->target);
   set_number (self, ABM_ACCOUNT_FIELD_EMPLOYEES, other->employees);
   set_number (self, ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, other->annual_revenue);
   set_number (self, ABM_ACCOUNT_FIELD_ACV_POTENTIAL, other->acv_potential);
@@ -279,6 +331,78 @@ TEXT_GETTER (city, ABM_ACCOUNT_FIELD_CITY)
 TEXT_GETTER (owner_ae, ABM_ACCOUNT_FIELD_OWNER_AE)
 TEXT_GETTER (owner_marketer, ABM_ACCOUNT_FIELD_OWNER_MARKETER)
 TEXT_GETTER (notes, ABM_ACCOUNT_FIELD_NOTES)
+TEXT_GETTER (technologies, ABM_ACCOUNT_FIELD_TECHNOLOGIES)
+TEXT_GETTER (intent_topics, ABM_ACCOUNT_FIELD_INTENT_TOPICS)
+TEXT_GETTER (stage, ABM_ACCOUNT_FIELD_STAGE)
+
+const char *const *
+abm_account_stages (void)
+{
+  return stages;
+}
+
+guint
+abm_account_get_tier (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), 0);
+  return self->tier;
+}
+
+gboolean
+abm_account_get_target (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), FALSE);
+  return self->target;
+}
+
+double
+abm_account_get_fit_score (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), -1);
+  return self->fit_score;
+}
+
+void
+abm_account_set_fit_score (AbmAccount *self,
+                           double      score)
+{
+  g_return_if_fail (ABM_IS_ACCOUNT (self));
+
+  if (self->fit_score == score)
+    return;
+  self->fit_score = score;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_SCORE]);
+}
+
+/* Case-insensitive membership in a "; "-separated list field. */
+gboolean
+abm_account_has_list_item (AbmAccount      *self,
+                           AbmAccountField  field,
+                           const char      *item)
+{
+  const char *list, *p;
+  gsize len;
+
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (fields[field].kind == KIND_LIST, FALSE);
+
+  list = self->text[field];
+  if (list == NULL || item == NULL)
+    return FALSE;
+  len = strlen (item);
+  for (p = list; *p; )
+    {
+      const char *end = strstr (p, "; ");
+      gsize n = end ? (gsize) (end - p) : strlen (p);
+
+      if (n == len && g_ascii_strncasecmp (p, item, len) == 0)
+        return TRUE;
+      if (end == NULL)
+        break;
+      p = end + 2;
+    }
+  return FALSE;
+}
 
 gint64
 abm_account_get_employees (AbmAccount *self)
@@ -366,6 +490,10 @@ abm_account_dup_field_text (AbmAccount      *self,
       return format_number (self->annual_revenue);
     case ABM_ACCOUNT_FIELD_ACV_POTENTIAL:
       return format_number (self->acv_potential);
+    case ABM_ACCOUNT_FIELD_TIER:
+      return self->tier ? g_strdup_printf ("%u", self->tier) : g_strdup ("");
+    case ABM_ACCOUNT_FIELD_TARGET:
+      return g_strdup (self->target ? "yes" : "");
     default:
       return g_strdup (self->text[field] ? self->text[field] : "");
     }
@@ -588,6 +716,115 @@ abm_normalize_domain (const char  *text,
   return g_hostname_to_unicode (ascii);
 }
 
+/* "Tier 1", "tier_1", "T1", "1" and "1:1" are all Tier 1, the way CRM
+ * exports (HubSpot's "Ideal Customer Profile Tier") and people write it. */
+static gboolean
+parse_tier (const char  *text,
+            guint       *tier,
+            GError     **error)
+{
+  g_autofree char *t = g_ascii_strdown (g_strstrip (g_strdup (text ? text : "")), -1);
+  const char *p = t;
+
+  if (*p == '\0' || g_str_equal (p, "0") || g_str_equal (p, "none"))
+    {
+      *tier = 0;
+      return TRUE;
+    }
+  if (g_str_equal (p, "1:1"))
+    return (*tier = 1), TRUE;
+  if (g_str_equal (p, "1:few"))
+    return (*tier = 2), TRUE;
+  if (g_str_equal (p, "1:many"))
+    return (*tier = 3), TRUE;
+
+  if (g_str_has_prefix (p, "tier"))
+    p += 4;
+  else if (*p == 't')
+    p++;
+  while (*p == ' ' || *p == '_' || *p == '-')
+    p++;
+  if (p[0] >= '1' && p[0] <= '3' && p[1] == '\0')
+    {
+      *tier = (guint) (p[0] - '0');
+      return TRUE;
+    }
+
+  g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+               _("Tier must be 1, 2 or 3, not “%s”"), text);
+  return FALSE;
+}
+
+static gboolean
+parse_bool (const char       *text,
+            AbmAccountField   field,
+            gboolean         *value,
+            GError          **error)
+{
+  const char *yes[] = { "yes", "y", "true", "1", "x", "target", NULL };
+  const char *no[] = { "", "no", "n", "false", "0", NULL };
+  g_autofree char *t = g_ascii_strdown (g_strstrip (g_strdup (text ? text : "")), -1);
+
+  if (g_strv_contains (yes, t))
+    return (*value = TRUE), TRUE;
+  if (g_strv_contains (no, t))
+    return (*value = FALSE), TRUE;
+
+  g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+               _("%s must be yes or no, not “%s”"), abm_account_field_label (field), text);
+  return FALSE;
+}
+
+static gboolean
+parse_stage (const char   *text,
+             const char  **stage,
+             GError      **error)
+{
+  g_autofree char *t = g_ascii_strdown (g_strstrip (g_strdup (text ? text : "")), -1);
+
+  if (*t == '\0')
+    return (*stage = NULL), TRUE;
+  /* What CRMs call a won account. */
+  if (g_str_equal (t, "won") || g_str_equal (t, "closed won") || g_str_equal (t, "closedwon"))
+    return (*stage = "customer"), TRUE;
+  for (guint i = 0; stages[i] != NULL; i++)
+    if (g_str_equal (t, stages[i]))
+      return (*stage = stages[i]), TRUE;
+
+  g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+               _("Stage must be one of unaware, aware, engaged, opportunity, customer "
+                 "or lost, not “%s”"), text);
+  return FALSE;
+}
+
+/* "Salesforce, snowflake;Salesforce" becomes "Salesforce; snowflake":
+ * trimmed, without repeats (ignoring case), in the order given. */
+static char *
+normalize_list (const char *text)
+{
+  g_auto(GStrv) items = g_regex_split_simple ("[;,|\n]", text ? text : "", 0, 0);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      char *item = g_strstrip (items[i]);
+      gboolean seen = FALSE;
+
+      if (*item == '\0')
+        continue;
+      for (guint j = 0; j < kept->len && !seen; j++)
+        seen = g_ascii_strcasecmp (kept->pdata[j], item) == 0;
+      if (seen)
+        continue;
+      g_ptr_array_add (kept, item);
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      g_string_append (out, item);
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 gboolean
 abm_account_set_field_text (AbmAccount       *self,
                             AbmAccountField   field,
@@ -614,6 +851,44 @@ abm_account_set_field_text (AbmAccount       *self,
         if (!parse_amount (text, field, &value, error))
           return FALSE;
         set_number (self, field, value);
+        return TRUE;
+      }
+
+    case KIND_TIER:
+      {
+        guint tier;
+
+        if (!parse_tier (text, &tier, error))
+          return FALSE;
+        set_number (self, field, tier);
+        return TRUE;
+      }
+
+    case KIND_BOOL:
+      {
+        gboolean value;
+
+        if (!parse_bool (text, field, &value, error))
+          return FALSE;
+        set_number (self, field, value);
+        return TRUE;
+      }
+
+    case KIND_LIST:
+      {
+        g_autofree char *list = normalize_list (text);
+
+        set_text (self, field, list);
+        return TRUE;
+      }
+
+    case KIND_STAGE:
+      {
+        const char *stage;
+
+        if (!parse_stage (text, &stage, error))
+          return FALSE;
+        set_text (self, field, stage);
         return TRUE;
       }
 
@@ -706,7 +981,18 @@ abm_account_to_json (AbmAccount *self)
               json_builder_add_double_value (builder, v);
           }
           break;
+        case KIND_TIER:
+          if (self->tier == 0)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_int_value (builder, self->tier);
+          break;
+        case KIND_BOOL:
+          json_builder_add_boolean_value (builder, self->target);
+          break;
         case KIND_TEXT:
+        case KIND_LIST:
+        case KIND_STAGE:
         default:
           if (self->text[i] == NULL)
             json_builder_add_null_value (builder);
@@ -751,6 +1037,8 @@ abm_account_new_from_json (JsonNode  *node,
         text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (member));
       else if (json_node_get_value_type (member) == G_TYPE_DOUBLE)
         text = format_number (json_node_get_double (member));
+      else if (json_node_get_value_type (member) == G_TYPE_BOOLEAN)
+        text = g_strdup (json_node_get_boolean (member) ? "yes" : "no");
       else
         continue;
 

@@ -28,6 +28,11 @@ typedef enum {
   ABM_ACCOUNT_FIELD_OWNER_AE,
   ABM_ACCOUNT_FIELD_OWNER_MARKETER,
   ABM_ACCOUNT_FIELD_NOTES,
+  ABM_ACCOUNT_FIELD_TECHNOLOGIES,
+  ABM_ACCOUNT_FIELD_INTENT_TOPICS,
+  ABM_ACCOUNT_FIELD_TIER,
+  ABM_ACCOUNT_FIELD_TARGET,
+  ABM_ACCOUNT_FIELD_STAGE,
   ABM_ACCOUNT_N_FIELDS
 } AbmAccountField;
 
@@ -52,6 +57,22 @@ const char  *abm_account_get_city           (AbmAccount      *self);
 const char  *abm_account_get_owner_ae       (AbmAccount      *self);
 const char  *abm_account_get_owner_marketer (AbmAccount      *self);
 const char  *abm_account_get_notes          (AbmAccount      *self);
+/* "Salesforce; Snowflake": lists are kept as one "; "-separated string. */
+const char  *abm_account_get_technologies   (AbmAccount      *self);
+const char  *abm_account_get_intent_topics  (AbmAccount      *self);
+gboolean     abm_account_has_list_item      (AbmAccount      *self,
+                                             AbmAccountField  field,
+                                             const char      *item);
+/* One of abm_account_stages(), or NULL. */
+const char  *abm_account_get_stage          (AbmAccount      *self);
+const char *const *abm_account_stages       (void);
+/* 0 when not tiered, else 1 (1:1), 2 (1:few) or 3 (1:many). */
+guint        abm_account_get_tier           (AbmAccount      *self);
+gboolean     abm_account_get_target         (AbmAccount      *self);
+/* Computed from the ideal customer profile, never stored; -1 unscored. */
+double       abm_account_get_fit_score      (AbmAccount      *self);
+void         abm_account_set_fit_score      (AbmAccount      *self,
+                                             double           score);
 /* Numbers are -1 when unknown. */
 gint64       abm_account_get_employees      (AbmAccount      *self);
 double       abm_account_get_annual_revenue (AbmAccount      *self);

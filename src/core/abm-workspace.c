@@ -88,9 +88,21 @@ static const char *const schema_v2[] = {
   NULL
 };
 
+static const char *const schema_v3[] = {
+  /* What the ideal customer profile scores against, and the program's
+   * marks on an account. The profile itself is a JSON document in meta. */
+  "ALTER TABLE accounts ADD COLUMN technologies TEXT",
+  "ALTER TABLE accounts ADD COLUMN intent_topics TEXT",
+  "ALTER TABLE accounts ADD COLUMN tier INTEGER CHECK (tier IS NULL OR tier BETWEEN 1 AND 3)",
+  "ALTER TABLE accounts ADD COLUMN target INTEGER NOT NULL DEFAULT 0 CHECK (target IN (0, 1))",
+  "ALTER TABLE accounts ADD COLUMN stage TEXT",
+  NULL
+};
+
 static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 static const struct {
@@ -107,7 +119,8 @@ static const struct {
  * g_strjoinv(). */
 static const char *const account_columns[ABM_ACCOUNT_N_FIELDS + 1] = {
   "name", "domain", "industry", "employees", "annual_revenue", "country",
-  "city", "acv_potential", "owner_ae", "owner_marketer", "notes", NULL
+  "city", "acv_potential", "owner_ae", "owner_marketer", "notes",
+  "technologies", "intent_topics", "tier", "target", "stage", NULL
 };
 
 static gboolean
@@ -646,6 +659,15 @@ bind_account (sqlite3_stmt *stmt,
               sqlite3_bind_double (stmt, index, v);
           }
           break;
+        case ABM_ACCOUNT_FIELD_TIER:
+          if (abm_account_get_tier (account) == 0)
+            sqlite3_bind_null (stmt, index);
+          else
+            sqlite3_bind_int (stmt, index, (int) abm_account_get_tier (account));
+          break;
+        case ABM_ACCOUNT_FIELD_TARGET:
+          sqlite3_bind_int (stmt, index, abm_account_get_target (account) ? 1 : 0);
+          break;
         default:
           {
             g_autofree char *text = abm_account_dup_field_text (account, i);
@@ -657,11 +679,22 @@ bind_account (sqlite3_stmt *stmt,
 }
 
 static char *
-account_select_sql (const char *where)
+account_select_sql (int         version,
+                    const char *where)
 {
-  g_autofree char *columns = g_strjoinv (", ", (char **) account_columns);
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
 
-  return g_strdup_printf ("SELECT id, %s FROM accounts %s", columns, where);
+  /* A file opened read-only keeps its older format: columns it does not
+   * have yet read as empty. */
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    {
+      if (version < 3 && i >= ABM_ACCOUNT_FIELD_TECHNOLOGIES)
+        g_string_append_printf (sql, ", NULL AS %s", account_columns[i]);
+      else
+        g_string_append_printf (sql, ", %s", account_columns[i]);
+    }
+  g_string_append_printf (sql, " FROM accounts %s", where);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
 /* Reads a row selected by account_select_sql() into a new account. Values
@@ -709,7 +742,7 @@ static gboolean
 load (AbmWorkspace  *self,
       GError       **error)
 {
-  g_autofree char *sql = account_select_sql ("ORDER BY id");
+  g_autofree char *sql = account_select_sql (self->schema_version, "ORDER BY id");
   g_autoptr(sqlite3_stmt) stmt = prepare (self->db, sql, error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -1319,16 +1352,18 @@ insert_account (AbmWorkspace  *self,
                 GError       **error)
 {
   g_autofree char *columns = g_strjoinv (", ", (char **) account_columns);
-  g_autofree char *sql =
-    g_strdup_printf ("INSERT INTO accounts (%s, id) VALUES "
-                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", columns);
-  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, sql, error);
-  int rc;
-
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *next_text = NULL;
   gint64 id = abm_account_get_id (account);
   gint64 next = 0;
-  g_autofree char *next_text = NULL;
+  int rc;
 
+  g_string_printf (sql, "INSERT INTO accounts (%s, id) VALUES (", columns);
+  for (guint i = 1; i <= ABM_ACCOUNT_N_FIELDS + 1; i++)
+    g_string_append_printf (sql, "%s?%u", i > 1 ? ", " : "", i);
+  g_string_append_c (sql, ')');
+  stmt = prepare (self->db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
 
