@@ -727,6 +727,53 @@ test_accounts_add (Fixture       *fixture,
   g_assert_null (abm_account_get_domain (account_at (workspace, 1)));
 }
 
+/* Many accounts at once: all or none, and ids go on from the last one. */
+static void
+test_accounts_add_many (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "bulk.abm");
+  g_autoptr(AbmWorkspace) workspace = create_ok (path, "Program");
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) clash = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) twins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  AbmAccount *first;
+
+  first = add_ok (workspace, "Acme", "acme.com");
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Company %u", i);
+      g_autofree char *domain = g_strdup_printf ("company%u.com", i);
+      g_ptr_array_add (batch, new_account (name, domain));
+    }
+  g_assert_true (abm_workspace_add_accounts (workspace, batch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_accounts (workspace), ==, 501);
+  g_assert_cmpint (abm_account_get_id (batch->pdata[0]), ==, abm_account_get_id (first) + 1);
+  g_assert_true (abm_workspace_find_account (workspace, "https://www.company499.com/") == batch->pdata[499]);
+
+  /* One domain already in the workspace: nothing of the batch is stored. */
+  g_ptr_array_add (clash, new_account ("New One", "new-one.com"));
+  g_ptr_array_add (clash, new_account ("Acme Again", "ACME.com"));
+  g_assert_false (abm_workspace_add_accounts (workspace, clash, &error));
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  /* The same domain twice in the batch: refused as a whole too. */
+  g_ptr_array_add (twins, new_account ("Twin A", "twin.com"));
+  g_ptr_array_add (twins, new_account ("Twin B", "twin.com"));
+  g_assert_false (abm_workspace_add_accounts (workspace, twins, &error));
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  g_clear_object (&workspace);
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_assert_cmpuint (n_accounts (workspace), ==, 501);
+  g_assert_null (abm_workspace_find_account (workspace, "new-one.com"));
+  g_assert_null (abm_workspace_find_account (workspace, "twin.com"));
+}
+
 static void
 test_accounts_duplicate (Fixture       *fixture,
                          gconstpointer  data)
@@ -1871,6 +1918,7 @@ main (int   argc,
   ADD ("/workspace/create/replace-after-crash", test_create_replace_after_crash);
   ADD ("/workspace/name-currency", test_name_currency);
   ADD ("/workspace/accounts/add", test_accounts_add);
+  ADD ("/workspace/accounts/add-many", test_accounts_add_many);
   ADD ("/workspace/accounts/duplicate", test_accounts_duplicate);
   ADD ("/workspace/accounts/update", test_accounts_update);
   ADD ("/workspace/accounts/set-field", test_accounts_set_field);

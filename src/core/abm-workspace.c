@@ -31,6 +31,7 @@ struct _AbmWorkspace
   char       *currency;
   char       *file_key;      /* abm_file_guard_key() of the open file */
   GListStore *accounts;
+  GHashTable *by_domain;     /* domain → AbmAccount (owned by accounts) */
   gboolean    holds_lock;
   int         schema_version;
   gboolean    read_only;
@@ -738,6 +739,28 @@ account_from_row (sqlite3_stmt *stmt)
   return account;
 }
 
+/* Every account with a domain is in by_domain, so finding one by domain
+ * costs the same with 100,000 accounts as with ten. */
+static void
+index_account (AbmWorkspace *self,
+               AbmAccount   *account)
+{
+  const char *domain = abm_account_get_domain (account);
+
+  if (domain != NULL)
+    g_hash_table_insert (self->by_domain, g_strdup (domain), account);
+}
+
+static void
+unindex_account (AbmWorkspace *self,
+                 AbmAccount   *account)
+{
+  const char *domain = abm_account_get_domain (account);
+
+  if (domain != NULL && g_hash_table_lookup (self->by_domain, domain) == account)
+    g_hash_table_remove (self->by_domain, domain);
+}
+
 static gboolean
 load (AbmWorkspace  *self,
       GError       **error)
@@ -762,6 +785,8 @@ load (AbmWorkspace  *self,
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, _("Could not read the workspace"));
 
+  for (guint i = 0; i < items->len; i++)
+    index_account (self, items->pdata[i]);
   g_list_store_splice (self->accounts, 0, 0, items->pdata, items->len);
   return TRUE;
 }
@@ -1102,6 +1127,7 @@ abm_workspace_finalize (GObject *object)
   AbmWorkspace *self = ABM_WORKSPACE (object);
 
   abm_workspace_close (self);
+  g_clear_pointer (&self->by_domain, g_hash_table_unref);
   g_clear_object (&self->accounts);
   g_free (self->file_key);
   g_free (self->path);
@@ -1166,6 +1192,7 @@ static void
 abm_workspace_init (AbmWorkspace *self)
 {
   self->accounts = g_list_store_new (ABM_TYPE_ACCOUNT);
+  self->by_domain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 const char *
@@ -1294,31 +1321,26 @@ abm_workspace_find_account (AbmWorkspace *self,
                             const char   *domain_or_name)
 {
   g_autofree char *domain = NULL;
+  g_autofree char *folded = NULL;
+  AbmAccount *found;
   guint n;
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (domain_or_name != NULL, NULL);
 
   domain = abm_normalize_domain (domain_or_name, NULL);
+  if (domain != NULL && (found = g_hash_table_lookup (self->by_domain, domain)) != NULL)
+    return found;
+
+  folded = g_utf8_casefold (domain_or_name, -1);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
-
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint i = 0; i < n; i++)
     {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(AbmAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      g_autoptr(AbmAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      g_autofree char *name = g_utf8_casefold (abm_account_get_name (account), -1);
 
-          if (pass == 0 && domain != NULL
-              && g_strcmp0 (abm_account_get_domain (account), domain) == 0)
-            return account;
-          if (pass == 1)
-            {
-              g_autofree char *a = g_utf8_casefold (abm_account_get_name (account), -1);
-              g_autofree char *b = g_utf8_casefold (domain_or_name, -1);
-              if (g_strcmp0 (a, b) == 0)
-                return account;
-            }
-        }
+      if (g_strcmp0 (name, folded) == 0)
+        return account;
     }
   return NULL;
 }
@@ -1333,9 +1355,8 @@ check_domain_free (AbmWorkspace  *self,
 
   if (domain == NULL)
     return TRUE;
-  other = abm_workspace_find_account (self, domain);
-  if (other != NULL && other != account
-      && g_strcmp0 (abm_account_get_domain (other), domain) == 0)
+  other = g_hash_table_lookup (self->by_domain, domain);
+  if (other != NULL && other != account)
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DUPLICATE,
                    _("%s is already the domain of “%s”"),
@@ -1424,6 +1445,7 @@ abm_workspace_add_account (AbmWorkspace  *self,
       return FALSE;
     }
 
+  index_account (self, account);
   g_list_store_append (self->accounts, account);
   return TRUE;
 }
@@ -1440,6 +1462,93 @@ accounts_equal (AbmAccount *a,
       if (g_strcmp0 (x, y) != 0)
         return FALSE;
     }
+  return TRUE;
+}
+
+/* Adds many new accounts in one transaction, all or none: the import and
+ * the sample generator. Domains must be unique among them and new to the
+ * workspace. */
+gboolean
+abm_workspace_add_accounts (AbmWorkspace  *self,
+                            GPtrArray     *accounts,
+                            GError       **error)
+{
+  g_autoptr(GHashTable) domains = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *columns = g_strjoinv (", ", (char **) account_columns);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *next_text = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (accounts != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      AbmAccount *account = accounts->pdata[i];
+      const char *domain = abm_account_get_domain (account);
+
+      g_return_val_if_fail (abm_account_get_id (account) == 0, FALSE);
+      if (!abm_account_validate (account, error))
+        return FALSE;
+      if (domain == NULL)
+        continue;
+      if (!g_hash_table_add (domains, (gpointer) domain))
+        {
+          g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DUPLICATE,
+                       _("%s appears twice among the new accounts"), domain);
+          return FALSE;
+        }
+      if (!check_domain_free (self, NULL, domain, error))
+        return FALSE;
+    }
+
+  g_string_printf (sql, "INSERT INTO accounts (%s, id) VALUES (", columns);
+  for (guint i = 1; i <= ABM_ACCOUNT_N_FIELDS + 1; i++)
+    g_string_append_printf (sql, "%s?%u", i > 1 ? ", " : "", i);
+  g_string_append_c (sql, ')');
+
+  if (!begin (self->db, error))
+    return FALSE;
+  if (!query_int (self->db,
+                  "SELECT max (coalesce ((SELECT CAST (value AS INTEGER) FROM meta "
+                  "                       WHERE key = 'next_account_id'), 1),"
+                  "            coalesce ((SELECT max (id) FROM accounts), 0) + 1)",
+                  &id, error)
+      || (stmt = prepare (self->db, sql->str, error)) == NULL)
+    return rollback (self->db);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      int rc;
+
+      bind_account (stmt, accounts->pdata[i]);
+      sqlite3_bind_int64 (stmt, ABM_ACCOUNT_N_FIELDS + 1, id + i);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, _("Could not add the accounts"));
+          return rollback (self->db);
+        }
+    }
+
+  next_text = g_strdup_printf ("%" G_GINT64_FORMAT, id + accounts->len);
+  if (!meta_set (self->db, "next_account_id", next_text, error)
+      || !commit (self->db, error))
+    return rollback (self->db);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      abm_account_set_id (accounts->pdata[i], id + i);
+      index_account (self, accounts->pdata[i]);
+    }
+  g_list_store_splice (self->accounts,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->accounts)), 0,
+                       accounts->pdata, accounts->len);
   return TRUE;
 }
 
@@ -1485,7 +1594,9 @@ abm_workspace_update_account (AbmWorkspace  *self,
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, _("Could not save the account"));
 
+  unindex_account (self, account);
   abm_account_assign (account, values);
+  index_account (self, account);
 
   /* Sorted and filtered views only look again on items-changed. */
   g_list_model_items_changed (G_LIST_MODEL (self->accounts), position, 1, 1);
@@ -1578,6 +1689,7 @@ abm_workspace_delete_account (AbmWorkspace  *self,
   if (!commit (self->db, error))
     return 0;
 
+  unindex_account (self, account);
   g_list_store_remove (self->accounts, position);
   return undo_id;
 }
@@ -1662,6 +1774,7 @@ abm_workspace_undo (AbmWorkspace  *self,
             break;
           }
       }
+    index_account (self, account);
     g_list_store_insert (self->accounts, position, account);
   }
   return TRUE;

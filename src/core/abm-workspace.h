@@ -71,6 +71,9 @@ AbmAccount   *abm_workspace_find_account        (AbmWorkspace           *self,
 gboolean      abm_workspace_add_account         (AbmWorkspace           *self,
                                                  AbmAccount             *account,
                                                  GError                **error);
+gboolean      abm_workspace_add_accounts        (AbmWorkspace           *self,
+                                                 GPtrArray              *accounts,
+                                                 GError                **error);
 gboolean      abm_workspace_update_account      (AbmWorkspace           *self,
                                                  AbmAccount             *account,
                                                  AbmAccount             *values,
