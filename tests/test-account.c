@@ -212,6 +212,19 @@ test_number_revenue (void)
   set_ok (account, ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, "");
   g_assert_cmpfloat (abm_account_get_annual_revenue (account), ==, -1);
 
+  /* European spellings: a comma before the decimals, dots or spaces
+   * grouping thousands. */
+  set_ok (account, ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, "1.234,56");
+  g_assert_cmpfloat_with_epsilon (abm_account_get_annual_revenue (account), 1234.56, 1e-9);
+  set_ok (account, ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, "2,5M");
+  g_assert_cmpfloat (abm_account_get_annual_revenue (account), ==, 2500000);
+  set_ok (account, ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, "1 200 000");
+  g_assert_cmpfloat (abm_account_get_annual_revenue (account), ==, 1200000);
+  set_ok (account, ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, "0.125");
+  g_assert_cmpfloat_with_epsilon (abm_account_get_annual_revenue (account), 0.13, 1e-9);
+  set_ok (account, ABM_ACCOUNT_FIELD_EMPLOYEES, "1.200");
+  g_assert_cmpint (abm_account_get_employees (account), ==, 1200);
+
   set_ok (account, ABM_ACCOUNT_FIELD_ACV_POTENTIAL, "£40k");
   g_assert_cmpfloat (abm_account_get_acv_potential (account), ==, 40000);
   set_ok (account, ABM_ACCOUNT_FIELD_ACV_POTENTIAL, "  ");

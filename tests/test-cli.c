@@ -1093,6 +1093,49 @@ test_write_error (Fixture       *f,
     }
 }
 
+/* The sample is the same for the same seed, and different for another. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(Result) a = NULL;
+  g_autoptr(Result) b = NULL;
+  g_autoptr(Result) c = NULL;
+  g_autoptr(Result) check = NULL;
+  g_autoptr(Result) again = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  assert_success (run (f, "demo", "a.abm", "--accounts", "300", "--seed", "5", NULL));
+  assert_success (run (f, "demo", "b.abm", "--accounts", "300", "--seed", "5", NULL));
+  assert_success (run (f, "demo", "c.abm", "--accounts", "300", "--seed", "6", NULL));
+
+  a = run (f, "accounts", "a.abm", NULL);
+  b = run (f, "accounts", "b.abm", NULL);
+  c = run (f, "accounts", "c.abm", NULL);
+  assert_success (a);
+  g_assert_cmpstr (a->out, ==, b->out);
+  g_assert_cmpstr (a->out, !=, c->out);
+
+  lines = g_strsplit (a->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 300 + 1);   /* header, rows, "" */
+  /* Every account is complete enough to plan with. */
+  for (guint i = 1; i <= 300; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+      g_assert_cmpuint (g_strv_length (cells), >=, 17);
+      g_assert_cmpstr (cells[1], !=, "");   /* name */
+      g_assert_cmpstr (cells[2], !=, "");   /* domain */
+      g_assert_cmpstr (cells[4], !=, "");   /* employees */
+    }
+
+  check = run (f, "check", "a.abm", NULL);
+  assert_success (check);
+  g_assert_true (has_line (check->out, "accounts: 300"));
+
+  again = run (f, "demo", "a.abm", NULL);
+  assert_failure (again);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1128,6 +1171,7 @@ main (int    argc,
   ADD ("/cli/rejects-foreign-files", test_rejects_foreign_files);
   ADD ("/cli/locked", test_locked);
   ADD ("/cli/write-error", test_write_error);
+  ADD ("/cli/demo", test_demo);
 
 #undef ADD
 

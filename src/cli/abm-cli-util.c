@@ -15,16 +15,18 @@
 static int output_errno;
 
 gboolean
-abm_cli_parse_file_args (const AbmCliCommand  *command,
-                         const char           *description,
-                         const GOptionEntry   *entries,
-                         int                  *argc,
-                         char               ***argv,
-                         char                **file,
-                         int                  *status)
+abm_cli_parse_args (const AbmCliCommand  *command,
+                    const char           *parameters,
+                    const char           *description,
+                    const GOptionEntry   *entries,
+                    int                  *argc,
+                    char               ***argv,
+                    guint                 n_files,
+                    char                **files,
+                    int                  *status)
 {
   g_autofree char *prgname = g_strdup_printf ("abmctl %s", command->name);
-  g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE"));
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
   gboolean help = FALSE;
@@ -33,6 +35,7 @@ abm_cli_parse_file_args (const AbmCliCommand  *command,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
+  guint n_args;
 
   /* The usage line reads "abmctl add [OPTION…] FILE". */
   g_set_prgname (prgname);
@@ -61,21 +64,41 @@ abm_cli_parse_file_args (const AbmCliCommand  *command,
       return FALSE;
     }
 
-  if (args == NULL || args[0] == NULL)
+  n_args = args ? g_strv_length (args) : 0;
+  if (n_args == 0)
     {
       *status = abm_cli_usage_error (command->name, _("No workspace file given"));
       return FALSE;
     }
-  if (args[1] != NULL)
+  if (n_args < n_files)
     {
-      g_autofree char *shown = g_filename_display_name (args[1]);
+      *status = abm_cli_usage_error (command->name, _("Missing argument: %s"), _(parameters));
+      return FALSE;
+    }
+  if (n_args > n_files)
+    {
+      g_autofree char *shown = g_filename_display_name (args[n_files]);
 
       *status = abm_cli_usage_error (command->name, _("Unexpected argument “%s”"), shown);
       return FALSE;
     }
 
-  *file = g_strdup (args[0]);
+  for (guint i = 0; i < n_files; i++)
+    files[i] = g_strdup (args[i]);
   return TRUE;
+}
+
+gboolean
+abm_cli_parse_file_args (const AbmCliCommand  *command,
+                         const char           *description,
+                         const GOptionEntry   *entries,
+                         int                  *argc,
+                         char               ***argv,
+                         char                **file,
+                         int                  *status)
+{
+  return abm_cli_parse_args (command, N_("FILE"), description, entries,
+                             argc, argv, 1, file, status);
 }
 
 int

@@ -1,4 +1,4 @@
-/* abm-cli-workspace.c: abmctl init and abmctl check
+/* abm-cli-workspace.c: abmctl init, check and demo
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "abm-cli.h"
+#include "abm-sample.h"
 #include "abm-workspace.h"
 
 int
@@ -129,5 +130,41 @@ abm_cli_check_main (const AbmCliCommand  *command,
                    abm_workspace_get_schema_version (workspace),
                    n_accounts);
 
+  return ABM_CLI_EXIT_OK;
+}
+
+int
+abm_cli_demo_main (const AbmCliCommand  *command,
+                   int                   argc,
+                   char                **argv)
+{
+  g_autofree char *file = NULL;
+  g_autoptr(AbmWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  int n_accounts = 250;
+  int seed = 1;
+  int status;
+  const GOptionEntry entries[] = {
+    { "accounts", 0, 0, G_OPTION_ARG_INT, &n_accounts,
+      N_("How many accounts to generate (default: 250)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed,
+      N_("Seed of the generator: the same seed gives the same workspace (default: 1)"), N_("S") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!abm_cli_parse_file_args (command,
+                                N_("Writes a realistic sample program to FILE, which must not exist yet."),
+                                entries, &argc, &argv, &file, &status))
+    return status;
+
+  if (n_accounts < 0 || n_accounts > 1000000)
+    return abm_cli_usage_error (command->name,
+                                _("--accounts must be between 0 and 1000000"));
+
+  workspace = abm_sample_create_workspace (file, (guint) n_accounts, (guint32) seed, &error);
+  if (workspace == NULL)
+    return abm_cli_fail (error);
+
+  abm_workspace_close (workspace);
   return ABM_CLI_EXIT_OK;
 }

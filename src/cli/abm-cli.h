@@ -29,8 +29,23 @@ struct _AbmCliCommand {
 int      abm_cli_init_main       (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_check_main      (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_accounts_main   (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_import_main     (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_demo_main       (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_add_main        (const AbmCliCommand *command, int argc, char **argv);
 
+/* Parses a command's options and exactly @n_files arguments, named in
+ * @parameters for the usage line ("FILE DATA.csv"). Returns FALSE when the
+ * command should end with *status: after --help, or on a usage error
+ * (already reported). */
+gboolean abm_cli_parse_args      (const AbmCliCommand  *command,
+                                  const char           *parameters,
+                                  const char           *description,
+                                  const GOptionEntry   *entries,
+                                  int                  *argc,
+                                  char               ***argv,
+                                  guint                 n_files,
+                                  char                **files,
+                                  int                  *status);
 /* Parses a command's options and its single FILE argument. Returns FALSE
  * when the command should end with *status: after --help, or on a usage
  * error (already reported). */

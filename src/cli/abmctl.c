@@ -18,6 +18,8 @@ static const AbmCliCommand commands[] = {
   { "check", N_("Check that a file is a sound workspace and summarize it"), abm_cli_check_main },
   { "accounts", N_("Print every account as CSV or JSON"), abm_cli_accounts_main },
   { "add", N_("Add an account to a workspace"), abm_cli_add_main },
+  { "import", N_("Import accounts from a CSV export"), abm_cli_import_main },
+  { "demo", N_("Write a realistic sample workspace"), abm_cli_demo_main },
 };
 
 static const AbmCliCommand *

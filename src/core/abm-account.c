@@ -540,34 +540,61 @@ parse_amount (const char       *text,
       return FALSE;
     }
 
+  /* Digits with their "." and "," marks, other grouping dropped. */
   for (; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c >= '0' && c <= '9')
+      if ((c >= '0' && c <= '9') || c == '.' || c == ',')
         g_string_append_c (digits, (char) c);
-      else if (c == '.')
-        {
-          dots++;
-          g_string_append_c (digits, '.');
-        }
-      else if (c == ',' || c == '_' || c == '\'' || g_unichar_isspace (c)
-               || c == 0x00A0 || c == 0x202F)
+      else if (c == '_' || c == '\'' || g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
         continue;
       else
         break;
     }
 
-  /* "1.200.000" uses dots to group thousands. */
-  if (dots > 1)
-    {
-      g_autoptr(GString) clean = g_string_new (NULL);
+  /* Which mark is the decimal point: with both, the last one ("1,200.50",
+   * "1.200,50"); a mark used twice groups thousands ("1.200.000"); a single
+   * mark before exactly three digits groups them too ("1.200", "1,200"),
+   * before one, two or four and more it is a decimal point ("2,5", "1.25"). */
+  {
+    char *last = NULL;
+    char decimal = '\0';
+    gboolean has_dot = strchr (digits->str, '.') != NULL;
+    gboolean has_comma = strchr (digits->str, ',') != NULL;
+    g_autoptr(GString) clean = g_string_new (NULL);
 
-      for (const char *q = digits->str; *q; q++)
-        if (*q != '.')
+    for (char *q = digits->str; *q; q++)
+      if (*q == '.' || *q == ',')
+        last = q;
+    dots = 0;
+    for (char *q = digits->str; *q; q++)
+      if (last != NULL && *q == *last)
+        dots++;
+
+    if (last != NULL)
+      {
+        gsize after = strlen (last + 1);
+        gboolean zero_before = last == digits->str + 1 && digits->str[0] == '0';
+
+        if (has_dot && has_comma)
+          decimal = *last;
+        else if (dots == 1 && (after != 3 || zero_before || last == digits->str))
+          decimal = *last;
+      }
+
+    for (char *q = digits->str; *q; q++)
+      {
+        if (*q == '.' || *q == ',')
+          {
+            if (q == last && decimal != '\0')
+              g_string_append_c (clean, '.');
+          }
+        else
           g_string_append_c (clean, *q);
-      g_string_assign (digits, clean->str);
-    }
+      }
+    g_string_assign (digits, clean->str);
+  }
 
   if (*p != '\0')
     {
@@ -784,9 +811,15 @@ parse_stage (const char   *text,
 
   if (*t == '\0')
     return (*stage = NULL), TRUE;
-  /* What CRMs call a won account. */
-  if (g_str_equal (t, "won") || g_str_equal (t, "closed won") || g_str_equal (t, "closedwon"))
+  /* What CRMs call a won account, and HubSpot's lifecycle stages. */
+  if (g_str_equal (t, "won") || g_str_equal (t, "closed won") || g_str_equal (t, "closedwon")
+      || g_str_equal (t, "evangelist"))
     return (*stage = "customer"), TRUE;
+  if (g_str_equal (t, "subscriber") || g_str_equal (t, "lead") || g_str_equal (t, "other"))
+    return (*stage = "aware"), TRUE;
+  if (g_str_equal (t, "marketingqualifiedlead") || g_str_equal (t, "salesqualifiedlead")
+      || g_str_equal (t, "mql") || g_str_equal (t, "sql"))
+    return (*stage = "engaged"), TRUE;
   for (guint i = 0; stages[i] != NULL; i++)
     if (g_str_equal (t, stages[i]))
       return (*stage = stages[i]), TRUE;
@@ -802,25 +835,29 @@ parse_stage (const char   *text,
 static char *
 normalize_list (const char *text)
 {
-  g_auto(GStrv) items = g_regex_split_simple ("[;,|\n]", text ? text : "", 0, 0);
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *copy = g_strdup (text ? text : "");
+  char *item = copy;
 
-  for (guint i = 0; items[i] != NULL; i++)
+  while (item != NULL)
     {
-      char *item = g_strstrip (items[i]);
+      char *end = strpbrk (item, ";,|\n");
       gboolean seen = FALSE;
 
-      if (*item == '\0')
-        continue;
+      if (end != NULL)
+        *end = '\0';
+      g_strstrip (item);
       for (guint j = 0; j < kept->len && !seen; j++)
         seen = g_ascii_strcasecmp (kept->pdata[j], item) == 0;
-      if (seen)
-        continue;
-      g_ptr_array_add (kept, item);
-      if (out->len > 0)
-        g_string_append (out, "; ");
-      g_string_append (out, item);
+      if (*item != '\0' && !seen)
+        {
+          g_ptr_array_add (kept, item);
+          if (out->len > 0)
+            g_string_append (out, "; ");
+          g_string_append (out, item);
+        }
+      item = end ? end + 1 : NULL;
     }
   return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }

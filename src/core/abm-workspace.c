@@ -1465,30 +1465,78 @@ accounts_equal (AbmAccount *a,
   return TRUE;
 }
 
-/* Adds many new accounts in one transaction, all or none: the import and
- * the sample generator. Domains must be unique among them and new to the
- * workspace. */
+/* Adds many new accounts in one transaction, all or none: the sample
+ * generator. Domains must be unique among them and new to the workspace. */
 gboolean
 abm_workspace_add_accounts (AbmWorkspace  *self,
                             GPtrArray     *accounts,
                             GError       **error)
 {
+  return abm_workspace_apply_import (self, accounts, NULL, NULL, error);
+}
+
+static char *
+update_sql (void)
+{
+  GString *sql = g_string_new ("UPDATE accounts SET ");
+
+  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+    g_string_append_printf (sql, "%s = ?%u, ", account_columns[i], i + 1);
+  g_string_append_printf (sql, "modified = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
+                               "WHERE id = ?%u", ABM_ACCOUNT_N_FIELDS + 1);
+  return g_string_free (sql, FALSE);
+}
+
+/* An import in one transaction, all or none: @added are new accounts (not
+ * yet stored), and each account in @changed takes the values of the
+ * account at the same index in @changes. Domains stay unique. */
+gboolean
+abm_workspace_apply_import (AbmWorkspace  *self,
+                            GPtrArray     *added,
+                            GPtrArray     *changed,
+                            GPtrArray     *changes,
+                            GError       **error)
+{
   g_autoptr(GHashTable) domains = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *columns = g_strjoinv (", ", (char **) account_columns);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *update = update_sql ();
+  g_autoptr(GString) insert = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) insert_stmt = NULL;
+  g_autoptr(sqlite3_stmt) update_stmt = NULL;
   g_autofree char *next_text = NULL;
+  guint n_added = added ? added->len : 0;
+  guint n_changed = changed ? changed->len : 0;
   gint64 id;
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (accounts != NULL, FALSE);
+  g_return_val_if_fail ((changed == NULL) == (changes == NULL), FALSE);
+  g_return_val_if_fail (changed == NULL || changed->len == changes->len, FALSE);
 
   if (!check_writable (self, error))
     return FALSE;
 
-  for (guint i = 0; i < accounts->len; i++)
+  /* A changed account keeps or gives up its domain; a new one needs a free
+   * one. Changed accounts are checked first so a swap within the import is
+   * judged on the final state. */
+  for (guint i = 0; i < n_changed; i++)
     {
-      AbmAccount *account = accounts->pdata[i];
+      AbmAccount *values = changes->pdata[i];
+      const char *domain = abm_account_get_domain (values);
+
+      if (!abm_account_validate (values, error))
+        return FALSE;
+      if (domain != NULL && !g_hash_table_add (domains, (gpointer) domain))
+        {
+          g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DUPLICATE,
+                       _("%s appears twice among the imported accounts"), domain);
+          return FALSE;
+        }
+      if (!check_domain_free (self, changed->pdata[i], domain, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < n_added; i++)
+    {
+      AbmAccount *account = added->pdata[i];
       const char *domain = abm_account_get_domain (account);
 
       g_return_val_if_fail (abm_account_get_id (account) == 0, FALSE);
@@ -1506,10 +1554,10 @@ abm_workspace_add_accounts (AbmWorkspace  *self,
         return FALSE;
     }
 
-  g_string_printf (sql, "INSERT INTO accounts (%s, id) VALUES (", columns);
+  g_string_printf (insert, "INSERT INTO accounts (%s, id) VALUES (", columns);
   for (guint i = 1; i <= ABM_ACCOUNT_N_FIELDS + 1; i++)
-    g_string_append_printf (sql, "%s?%u", i > 1 ? ", " : "", i);
-  g_string_append_c (sql, ')');
+    g_string_append_printf (insert, "%s?%u", i > 1 ? ", " : "", i);
+  g_string_append_c (insert, ')');
 
   if (!begin (self->db, error))
     return FALSE;
@@ -1518,17 +1566,34 @@ abm_workspace_add_accounts (AbmWorkspace  *self,
                   "                       WHERE key = 'next_account_id'), 1),"
                   "            coalesce ((SELECT max (id) FROM accounts), 0) + 1)",
                   &id, error)
-      || (stmt = prepare (self->db, sql->str, error)) == NULL)
+      || (insert_stmt = prepare (self->db, insert->str, error)) == NULL
+      || (update_stmt = prepare (self->db, update, error)) == NULL)
     return rollback (self->db);
 
-  for (guint i = 0; i < accounts->len; i++)
+  for (guint i = 0; i < n_changed; i++)
     {
       int rc;
 
-      bind_account (stmt, accounts->pdata[i]);
-      sqlite3_bind_int64 (stmt, ABM_ACCOUNT_N_FIELDS + 1, id + i);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
+      bind_account (update_stmt, changes->pdata[i]);
+      sqlite3_bind_int64 (update_stmt, ABM_ACCOUNT_N_FIELDS + 1,
+                          abm_account_get_id (changed->pdata[i]));
+      rc = sqlite3_step (update_stmt);
+      sqlite3_reset (update_stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, _("Could not update the accounts"));
+          return rollback (self->db);
+        }
+    }
+
+  for (guint i = 0; i < n_added; i++)
+    {
+      int rc;
+
+      bind_account (insert_stmt, added->pdata[i]);
+      sqlite3_bind_int64 (insert_stmt, ABM_ACCOUNT_N_FIELDS + 1, id + i);
+      rc = sqlite3_step (insert_stmt);
+      sqlite3_reset (insert_stmt);
       if (rc != SQLITE_DONE)
         {
           set_sqlite_error (error, self->db, rc, _("Could not add the accounts"));
@@ -1536,19 +1601,31 @@ abm_workspace_add_accounts (AbmWorkspace  *self,
         }
     }
 
-  next_text = g_strdup_printf ("%" G_GINT64_FORMAT, id + accounts->len);
+  next_text = g_strdup_printf ("%" G_GINT64_FORMAT, id + n_added);
   if (!meta_set (self->db, "next_account_id", next_text, error)
       || !commit (self->db, error))
     return rollback (self->db);
 
-  for (guint i = 0; i < accounts->len; i++)
+  for (guint i = 0; i < n_changed; i++)
     {
-      abm_account_set_id (accounts->pdata[i], id + i);
-      index_account (self, accounts->pdata[i]);
+      AbmAccount *account = changed->pdata[i];
+      guint position;
+
+      unindex_account (self, account);
+      abm_account_assign (account, changes->pdata[i]);
+      index_account (self, account);
+      if (find_position (self, account, &position))
+        g_list_model_items_changed (G_LIST_MODEL (self->accounts), position, 1, 1);
     }
-  g_list_store_splice (self->accounts,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->accounts)), 0,
-                       accounts->pdata, accounts->len);
+  for (guint i = 0; i < n_added; i++)
+    {
+      abm_account_set_id (added->pdata[i], id + i);
+      index_account (self, added->pdata[i]);
+    }
+  if (n_added > 0)
+    g_list_store_splice (self->accounts,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->accounts)), 0,
+                         added->pdata, n_added);
   return TRUE;
 }
 

@@ -74,6 +74,11 @@ gboolean      abm_workspace_add_account         (AbmWorkspace           *self,
 gboolean      abm_workspace_add_accounts        (AbmWorkspace           *self,
                                                  GPtrArray              *accounts,
                                                  GError                **error);
+gboolean      abm_workspace_apply_import        (AbmWorkspace           *self,
+                                                 GPtrArray              *added,
+                                                 GPtrArray              *changed,
+                                                 GPtrArray              *changes,
+                                                 GError                **error);
 gboolean      abm_workspace_update_account      (AbmWorkspace           *self,
                                                  AbmAccount             *account,
                                                  AbmAccount             *values,

@@ -1,0 +1,254 @@
+/* abm-sample.c: a realistic, deterministic sample program
+ *
+ * The same seed gives the same accounts on every machine (GRand is a
+ * Mersenne Twister with a fixed algorithm), so the sample is also the
+ * yardstick of the benchmarks. Each feature adds its data here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "abm-sample.h"
+
+static const char *const name_first[] = {
+  "Northwind", "Contoso", "Fabrikam", "Globex", "Initech", "Umbrella", "Stark",
+  "Wayne", "Tyrell", "Cyberdyne", "Soylent", "Vandelay", "Hooli", "Pied Piper",
+  "Aperture", "Black Mesa", "Oscorp", "Massive Dynamic", "Blue Sun", "Gringotts",
+  "Monarch", "Atlas", "Meridian", "Summit", "Harbor", "Granite", "Evergreen",
+  "Silverline", "Keystone", "Pinnacle", "Redwood", "Lakeside", "Beacon",
+  "Crescent", "Horizon", "Ironbridge", "Juniper", "Kestrel", "Lumen", "Northstar",
+};
+
+static const struct {
+  const char *industry;
+  const char *suffixes[4];
+} industries[] = {
+  { "Banking", { "Bank", "Bancorp", "Savings", "Trust" } },
+  { "Insurance", { "Insurance", "Mutual", "Assurance", "Re" } },
+  { "Asset Management", { "Capital", "Investments", "Asset Management", "Partners" } },
+  { "Healthcare", { "Health", "Medical", "Care", "Clinics" } },
+  { "Pharmaceuticals", { "Pharma", "Therapeutics", "Biosciences", "Labs" } },
+  { "Manufacturing", { "Industries", "Manufacturing", "Works", "Systems" } },
+  { "Retail", { "Retail", "Stores", "Markets", "Brands" } },
+  { "Software", { "Software", "Technologies", "Labs", "Cloud" } },
+  { "Telecommunications", { "Telecom", "Networks", "Communications", "Mobile" } },
+  { "Energy", { "Energy", "Power", "Utilities", "Renewables" } },
+  { "Logistics", { "Logistics", "Freight", "Shipping", "Transport" } },
+  { "Public Sector", { "Authority", "Agency", "Council", "Services" } },
+};
+
+static const struct {
+  const char *country;
+  const char *tld;
+  const char *cities[3];
+  const char *legal[2];   /* company forms of the country */
+  guint       weight;
+} countries[] = {
+  { "United States", "com", { "New York", "Chicago", "San Francisco" }, { " Inc.", " Corp." }, 30 },
+  { "United Kingdom", "co.uk", { "London", "Manchester", "Edinburgh" }, { " Ltd", " plc" }, 12 },
+  { "Germany", "de", { "Frankfurt", "Munich", "Hamburg" }, { " GmbH", " AG" }, 12 },
+  { "France", "fr", { "Paris", "Lyon", "Toulouse" }, { " SA", " SAS" }, 8 },
+  { "Netherlands", "nl", { "Amsterdam", "Rotterdam", "Utrecht" }, { " BV", " NV" }, 6 },
+  { "Switzerland", "ch", { "Zürich", "Geneva", "Basel" }, { " AG", " SA" }, 5 },
+  { "Sweden", "se", { "Stockholm", "Gothenburg", "Malmö" }, { " AB", "" }, 4 },
+  { "Spain", "es", { "Madrid", "Barcelona", "Valencia" }, { " SA", " SL" }, 5 },
+  { "Italy", "it", { "Milan", "Rome", "Turin" }, { " SpA", " Srl" }, 5 },
+  { "Canada", "ca", { "Toronto", "Montréal", "Vancouver" }, { " Inc.", " Ltd" }, 5 },
+  { "Australia", "com.au", { "Sydney", "Melbourne", "Brisbane" }, { " Pty Ltd", " Ltd" }, 4 },
+  { "Japan", "jp", { "Tokyo", "Osaka", "Nagoya" }, { " KK", "" }, 4 },
+};
+
+static const char *const technologies[] = {
+  "Salesforce", "HubSpot", "Microsoft Dynamics", "SAP", "Oracle", "Workday",
+  "ServiceNow", "Snowflake", "Databricks", "AWS", "Azure", "Google Cloud",
+  "Marketo", "Zendesk", "Temenos", "Guidewire", "Epic", "Shopify",
+};
+
+static const char *const topics[] = {
+  "cloud migration", "core banking", "data governance", "customer data platform",
+  "fraud detection", "regulatory reporting", "supply chain visibility",
+  "cybersecurity", "AI assistants", "cost reduction",
+};
+
+static const char *const aes[] = {
+  "Dana Smith", "Jana Weber", "Marc Dubois", "Priya Nair", "Tom Becker", "Lucía Romero",
+};
+
+static const char *const marketers[] = {
+  "Lee Park", "Ana Li", "Tom Ruiz", "Sofia Rossi",
+};
+
+static guint
+pick_weighted_country (GRand *rand)
+{
+  guint total = 0, roll;
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    total += countries[i].weight;
+  roll = (guint) g_rand_int_range (rand, 0, (gint32) total);
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    {
+      if (roll < countries[i].weight)
+        return i;
+      roll -= countries[i].weight;
+    }
+  return 0;
+}
+
+/* A few distinct items of @pool, "; "-separated, or NULL. */
+static char *
+pick_list (GRand             *rand,
+           const char *const *pool,
+           guint              n_pool,
+           guint              max_items)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = (guint) g_rand_int_range (rand, 0, (gint32) max_items + 1);
+  guint64 used = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = (guint) g_rand_int_range (rand, 0, (gint32) n_pool);
+
+      if (used & (G_GUINT64_CONSTANT (1) << k))
+        continue;
+      used |= G_GUINT64_CONSTANT (1) << k;
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      g_string_append (out, pool[k]);
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+static void
+set (AbmAccount      *account,
+     AbmAccountField  field,
+     const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!abm_account_set_field_text (account, field, text, &error))
+    g_critical ("Sample data rejected for %s: %s", abm_account_field_key (field), error->message);
+}
+
+static void
+set_number (AbmAccount      *account,
+            AbmAccountField  field,
+            double           value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  set (account, field, g_ascii_formatd (buf, sizeof buf, "%.0f", value));
+}
+
+GPtrArray *
+abm_sample_accounts (guint   n_accounts,
+                     guint32 seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GHashTable) domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *accounts = g_ptr_array_new_full (n_accounts, g_object_unref);
+
+  for (guint i = 0; i < n_accounts; i++)
+    {
+      AbmAccount *account = abm_account_new ();
+      guint ind = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (industries));
+      guint c = pick_weighted_country (rand);
+      const char *first = name_first[g_rand_int_range (rand, 0, G_N_ELEMENTS (name_first))];
+      const char *suffix = industries[ind].suffixes[g_rand_int_range (rand, 0, 4)];
+      const char *form = g_rand_boolean (rand) ? "" : countries[c].legal[g_rand_int_range (rand, 0, 2)];
+      g_autofree char *base = g_strdup_printf ("%s %s", first, suffix);
+      g_autofree char *name = NULL;
+      g_autofree char *slug = NULL;
+      g_autofree char *domain = NULL;
+      g_autofree char *tech = NULL;
+      g_autofree char *intent = NULL;
+      const char *city;
+      double employees, revenue, stage_roll;
+
+      /* Company sizes are roughly log-normal: many mid-sized, few giants. */
+      employees = round (exp (g_rand_double_range (rand, log (50), log (250000))));
+      revenue = employees * g_rand_double_range (rand, 120000, 450000);
+
+      city = countries[c].cities[g_rand_int_range (rand, 0, 3)];
+      slug = g_ascii_strdown (base, -1);
+      g_strdelimit (slug, " ", '-');
+      domain = g_strdup_printf ("%s.%s", slug, countries[c].tld);
+      name = g_strdup_printf ("%s%s", base, form);
+      /* A second "Northwind Bank" in the list is a regional one. */
+      for (guint n = 1; g_hash_table_contains (domains, domain); n++)
+        {
+          g_autofree char *region = g_ascii_strdown (city, -1);
+
+          g_strdelimit (region, " ", '-');
+          g_free (domain);
+          g_free (name);
+          if (n == 1)
+            {
+              domain = g_strdup_printf ("%s-%s.%s", slug, region, countries[c].tld);
+              name = g_strdup_printf ("%s %s%s", base, city, form);
+            }
+          else
+            {
+              domain = g_strdup_printf ("%s-%s-%u.%s", slug, region, n, countries[c].tld);
+              name = g_strdup_printf ("%s %s %u%s", base, city, n, form);
+            }
+        }
+      g_hash_table_add (domains, g_strdup (domain));
+
+      set (account, ABM_ACCOUNT_FIELD_NAME, name);
+      set (account, ABM_ACCOUNT_FIELD_DOMAIN, domain);
+      set (account, ABM_ACCOUNT_FIELD_INDUSTRY, industries[ind].industry);
+      set_number (account, ABM_ACCOUNT_FIELD_EMPLOYEES, employees);
+      set_number (account, ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, round (revenue / 1000) * 1000);
+      set (account, ABM_ACCOUNT_FIELD_COUNTRY, countries[c].country);
+      set (account, ABM_ACCOUNT_FIELD_CITY, city);
+      set_number (account, ABM_ACCOUNT_FIELD_ACV_POTENTIAL,
+                  CLAMP (round (revenue * 0.00004 / 1000) * 1000, 10000, 2000000));
+      set (account, ABM_ACCOUNT_FIELD_OWNER_AE, aes[g_rand_int_range (rand, 0, G_N_ELEMENTS (aes))]);
+      set (account, ABM_ACCOUNT_FIELD_OWNER_MARKETER,
+           marketers[g_rand_int_range (rand, 0, G_N_ELEMENTS (marketers))]);
+      tech = pick_list (rand, technologies, G_N_ELEMENTS (technologies), 4);
+      intent = pick_list (rand, topics, G_N_ELEMENTS (topics), 2);
+      set (account, ABM_ACCOUNT_FIELD_TECHNOLOGIES, tech);
+      set (account, ABM_ACCOUNT_FIELD_INTENT_TOPICS, intent);
+      set (account, ABM_ACCOUNT_FIELD_TARGET, g_rand_double (rand) < 0.4 ? "yes" : "no");
+
+      stage_roll = g_rand_double (rand);
+      set (account, ABM_ACCOUNT_FIELD_STAGE,
+           stage_roll < 0.55 ? "unaware" :
+           stage_roll < 0.75 ? "aware" :
+           stage_roll < 0.87 ? "engaged" :
+           stage_roll < 0.93 ? "opportunity" :
+           stage_roll < 0.98 ? "customer" : "lost");
+
+      g_ptr_array_add (accounts, account);
+    }
+
+  return accounts;
+}
+
+AbmWorkspace *
+abm_sample_create_workspace (const char  *path,
+                             guint        n_accounts,
+                             guint32      seed,
+                             GError     **error)
+{
+  g_autoptr(AbmWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+
+  workspace = abm_workspace_create (path, _("FY27 Enterprise Program (Sample)"), "EUR",
+                                    FALSE, error);
+  if (workspace == NULL)
+    return NULL;
+
+  accounts = abm_sample_accounts (n_accounts, seed);
+  if (!abm_workspace_add_accounts (workspace, accounts, error))
+    return NULL;
+
+  return g_steal_pointer (&workspace);
+}
