@@ -15,7 +15,7 @@
 
 #define CSV_HEADER "id,name,domain,industry,employees,annual-revenue,country,city," \
                    "acv-potential,owner-ae,owner-marketer,notes,technologies,intent-topics," \
-                   "tier,target,stage"
+                   "tier,target,stage,fit-score,fit-band"
 
 static const char *abmctl_path;
 
@@ -784,13 +784,14 @@ test_accounts_csv (Fixture       *f,
   g_assert_cmpuint (records->len, ==, 3);
 
   header = g_ptr_array_index (records, 0);
-  g_assert_cmpuint (g_strv_length (header), ==, ABM_ACCOUNT_N_FIELDS + 1);
+  /* id, the fields, then the computed fit score and band */
+  g_assert_cmpuint (g_strv_length (header), ==, ABM_ACCOUNT_N_FIELDS + 3);
   g_assert_cmpstr (header[0], ==, "id");
   for (guint field = 0; field < ABM_ACCOUNT_N_FIELDS; field++)
     g_assert_cmpstr (header[field + 1], ==, abm_account_field_key (field));
 
   row = g_ptr_array_index (records, 1);
-  g_assert_cmpuint (g_strv_length (row), ==, ABM_ACCOUNT_N_FIELDS + 1);
+  g_assert_cmpuint (g_strv_length (row), ==, ABM_ACCOUNT_N_FIELDS + 3);
   g_assert_cmpstr (row[0], ==, "1");
   g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_NAME], ==, tricky_name);
   g_assert_cmpstr (row[1 + ABM_ACCOUNT_FIELD_DOMAIN], ==, "smith.example");
@@ -1136,6 +1137,129 @@ test_demo (Fixture       *f,
   assert_failure (again);
 }
 
+static char *
+fixture_file (Fixture    *f,
+              const char *name,
+              const char *contents)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A HubSpot export: counts, the rejected row with its line, and nothing
+ * changed by a dry run or a file that cannot be read to its end. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *csv =
+    fixture_file (f, "hubspot.csv",
+                  "Company name,Company Domain Name,Number of Employees,Country/Region\n"
+                  "Acme Corp,https://www.acme.com/,\"1,200\",Germany\n"
+                  "Globex,globex.com,lots,France\n"
+                  "Initech,initech.com,300,USA\n"
+                  "Acme Corporation,ACME.com,,\n");
+  g_autofree char *bad = fixture_file (f, "bad.csv", "name,domain\nOk,ok.com\n\"Broken,broken.com\n");
+  g_autoptr(Result) dry = NULL;
+  g_autoptr(Result) result = NULL;
+  g_autoptr(Result) again = NULL;
+  g_autoptr(Result) broken = NULL;
+
+  init_workspace (f, "w.abm");
+
+  dry = run (f, "import", "w.abm", "hubspot.csv", "--dry-run", NULL);
+  assert_success (dry);
+  g_assert_true (g_str_has_prefix (dry->out, "would import: 2 new"));
+  g_assert_cmpuint (count_accounts (f, "w.abm"), ==, 0);
+
+  result = run (f, "import", "w.abm", "hubspot.csv", NULL);
+  assert_success (result);
+  g_assert_true (has_line (result->out, "imported: 2 new, 0 updated, 1 merged, 0 skipped, 1 rejected"));
+  g_assert_true (has_line (result->out, "line 3: Employees must be a number, not “lots”"));
+  g_assert_cmpuint (count_accounts (f, "w.abm"), ==, 2);
+
+  again = run (f, "import", "w.abm", "hubspot.csv", "--on-duplicate", "skip", NULL);
+  assert_success (again);
+  g_assert_true (has_line (again->out, "imported: 0 new, 0 updated, 0 merged, 3 skipped, 1 rejected"));
+
+  broken = run (f, "import", "w.abm", "bad.csv", NULL);
+  assert_failure (broken);
+  g_assert_nonnull (strstr (broken->err, "Line 3"));
+  g_assert_cmpuint (count_accounts (f, "w.abm"), ==, 2);
+}
+
+/* A profile moves between workspaces as JSON, and scores every account. */
+static void
+test_icp (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *icp =
+    fixture_file (f, "icp.json",
+                  "{\"format\": \"abm-icp\", \"version\": 1,"
+                  " \"bands\": {\"strong-min\": 81, \"moderate-min\": 50},"
+                  " \"criteria\": [{\"kind\": \"industry\", \"values\": [\"Banking\"],"
+                  "                 \"weight\": 3, \"must-have\": false}]}");
+  g_autofree char *hostile = fixture_file (f, "hostile.json", "{\"format\": \"abm-icp\", \"criteria\": 7}");
+  g_autoptr(Result) imported = NULL;
+  g_autoptr(Result) refused = NULL;
+  g_autoptr(Result) exported = NULL;
+  g_autoptr(Result) shown = NULL;
+  g_autoptr(Result) bank = NULL;
+  g_autoptr(JsonNode) accounts = NULL;
+  JsonArray *array;
+
+  init_workspace (f, "w.abm");
+  bank = run (f, "add", "w.abm", "--name", "Bank", "--industry", "Banking", NULL);
+  assert_success (bank);
+  add_account (f, "w.abm", "Shop", NULL);
+
+  imported = run (f, "icp", "w.abm", "--import", "icp.json", NULL);
+  assert_success (imported);
+
+  accounts = accounts_json (f, "w.abm");
+  array = json_node_get_array (accounts);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (array, 0), "fit-score"), ==, 100);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "fit-band"), ==, "strong");
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (array, 1), "fit-score"), ==, 0);
+
+  exported = run (f, "icp", "w.abm", "--export", "-", NULL);
+  assert_success (exported);
+  {
+    g_autoptr(JsonNode) root = parse_json (exported->out);
+    JsonObject *object = json_node_get_object (root);
+
+    g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "abm-icp");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "criteria")), ==, 1);
+  }
+
+  shown = run (f, "icp", "w.abm", NULL);
+  assert_success (shown);
+  g_assert_nonnull (strstr (shown->out, "Banking"));
+
+  refused = run (f, "icp", "w.abm", "--import", "hostile.json", NULL);
+  assert_failure (refused);
+}
+
+/* A name a spreadsheet would run as a formula comes out inert. */
+static void
+test_csv_formula (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(Result) added = NULL;
+  g_autoptr(Result) result = NULL;
+
+  init_workspace (f, "w.abm");
+  added = run (f, "add", "w.abm", "--name", "=HYPERLINK(\"http://evil.example\",\"x\")", NULL);
+  assert_success (added);
+  result = run (f, "accounts", "w.abm", NULL);
+  assert_success (result);
+  g_assert_nonnull (strstr (result->out, "\n1,\"'=HYPERLINK("));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1172,6 +1296,9 @@ main (int    argc,
   ADD ("/cli/locked", test_locked);
   ADD ("/cli/write-error", test_write_error);
   ADD ("/cli/demo", test_demo);
+  ADD ("/cli/import", test_import);
+  ADD ("/cli/icp", test_icp);
+  ADD ("/cli/csv-formula", test_csv_formula);
 
 #undef ADD
 

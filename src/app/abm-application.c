@@ -175,6 +175,17 @@ open_workspace_activated (GSimpleAction *action,
 }
 
 static void
+open_sample_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AbmWindow *window = window_for_workspace (ABM_APPLICATION (user_data), NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  abm_window_open_sample (window);
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -213,6 +224,7 @@ static const GActionEntry app_actions[] = {
   { "new-workspace", new_workspace_activated },
   { "open-workspace", open_workspace_activated },
   { "open-recent", open_workspace_activated, "s" },
+  { "open-sample", open_sample_activated },
   { "about", about_activated },
   { "quit", quit_activated },
 };

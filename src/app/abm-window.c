@@ -4,11 +4,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
 #include "abm-new-workspace-dialog.h"
+#include "abm-sample.h"
 #include "abm-start-page.h"
 #include "abm-window.h"
 
@@ -198,6 +200,38 @@ abm_window_open_workspace (AbmWindow  *self,
         abm_application_forget_recent (get_app (self), path);
       show_error (self, _("Could Not Open Workspace"), error->message);
     }
+}
+
+/* The sample lives with the user's data, made once and then theirs to try
+ * things on; deleting the file brings back a fresh one. */
+void
+abm_window_open_sample (AbmWindow *self)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "abm-planner", NULL);
+  g_autofree char *path = g_build_filename (dir, "Sample Workspace.abm", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ABM_IS_WINDOW (self));
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(AbmWorkspace) sample = NULL;
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          show_error (self, _("Could Not Create the Sample"), g_strerror (errno));
+          return;
+        }
+      sample = abm_sample_create_workspace (path, 250, 1, &error);
+      if (sample == NULL)
+        {
+          show_error (self, _("Could Not Create the Sample"), error->message);
+          return;
+        }
+      abm_workspace_close (sample);
+    }
+
+  abm_window_open_workspace (self, path);
 }
 
 static GtkFileFilter *

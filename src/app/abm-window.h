@@ -23,6 +23,7 @@ void          abm_window_new_workspace       (AbmWindow      *self);
 void          abm_window_choose_workspace    (AbmWindow      *self);
 void          abm_window_open_workspace      (AbmWindow      *self,
                                               const char     *path);
+void          abm_window_open_sample         (AbmWindow      *self);
 
 /* Direct: for the interactive paths above and for tests. */
 gboolean      abm_window_load_workspace      (AbmWindow      *self,

@@ -11,11 +11,17 @@
 #include "abm-workspace.h"
 
 /* RFC 4180: a field with a comma, quote or line break goes in quotes, and
- * its quotes are doubled. */
+ * its quotes are doubled. A text that a spreadsheet would run as a formula
+ * (=, +, -, @ first) is made inert with a leading apostrophe. */
 static void
 append_csv_field (GString    *line,
                   const char *field)
 {
+  g_autofree char *inert = NULL;
+
+  if (strchr ("=+-@", field[0]) != NULL && field[0] != '\0')
+    field = inert = g_strconcat ("'", field, NULL);
+
   if (strpbrk (field, ",\"\r\n") == NULL)
     {
       g_string_append (line, field);
@@ -32,9 +38,21 @@ append_csv_field (GString    *line,
   g_string_append_c (line, '"');
 }
 
-static void
-print_accounts_csv (GListModel *accounts)
+static char *
+dup_fit_score (AbmAccount *account)
 {
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (abm_account_get_fit_score (account) < 0)
+    return g_strdup ("");
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", abm_account_get_fit_score (account)));
+}
+
+static void
+print_accounts_csv (AbmWorkspace *workspace)
+{
+  GListModel *accounts = abm_workspace_get_accounts (workspace);
+  AbmIcp *icp = abm_workspace_get_icp (workspace);
   g_autoptr(GString) line = g_string_new ("id");
   guint n = g_list_model_get_n_items (accounts);
 
@@ -43,7 +61,7 @@ print_accounts_csv (GListModel *accounts)
       g_string_append_c (line, ',');
       append_csv_field (line, abm_account_field_key (f));
     }
-  g_string_append_c (line, '\n');
+  g_string_append (line, ",fit-score,fit-band\n");
   abm_cli_write (line->str, (gssize) line->len);
 
   for (guint i = 0; i < n; i++)
@@ -58,14 +76,22 @@ print_accounts_csv (GListModel *accounts)
           g_string_append_c (line, ',');
           append_csv_field (line, text);
         }
-      g_string_append_c (line, '\n');
+      {
+        g_autofree char *fit = dup_fit_score (account);
+        AbmIcpBand band = abm_icp_band (icp, abm_account_get_fit_score (account));
+
+        g_string_append_printf (line, ",%s,%s\n", fit,
+                                band == ABM_ICP_BAND_UNSCORED ? "" : abm_icp_band_key (band));
+      }
       abm_cli_write (line->str, (gssize) line->len);
     }
 }
 
 static void
-print_accounts_json (GListModel *accounts)
+print_accounts_json (AbmWorkspace *workspace)
 {
+  GListModel *accounts = abm_workspace_get_accounts (workspace);
+  AbmIcp *icp = abm_workspace_get_icp (workspace);
   g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
   guint n = g_list_model_get_n_items (accounts);
@@ -74,7 +100,21 @@ print_accounts_json (GListModel *accounts)
     {
       g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, i);
 
-      json_array_add_element (array, abm_account_to_json (account));
+      JsonNode *node = abm_account_to_json (account);
+      JsonObject *object = json_node_get_object (node);
+      double fit = abm_account_get_fit_score (account);
+
+      if (fit < 0)
+        {
+          json_object_set_null_member (object, "fit-score");
+          json_object_set_null_member (object, "fit-band");
+        }
+      else
+        {
+          json_object_set_double_member (object, "fit-score", fit);
+          json_object_set_string_member (object, "fit-band", abm_icp_band_key (abm_icp_band (icp, fit)));
+        }
+      json_array_add_element (array, node);
     }
 
   json_node_set_array (root, array);
@@ -118,9 +158,9 @@ abm_cli_accounts_main (const AbmCliCommand  *command,
     return abm_cli_fail (error);
 
   if (json)
-    print_accounts_json (abm_workspace_get_accounts (workspace));
+    print_accounts_json (workspace);
   else
-    print_accounts_csv (abm_workspace_get_accounts (workspace));
+    print_accounts_csv (workspace);
 
   return ABM_CLI_EXIT_OK;
 }

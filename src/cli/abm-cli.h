@@ -29,6 +29,7 @@ struct _AbmCliCommand {
 int      abm_cli_init_main       (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_check_main      (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_accounts_main   (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_icp_main        (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_import_main     (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_demo_main       (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_add_main        (const AbmCliCommand *command, int argc, char **argv);

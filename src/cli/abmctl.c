@@ -19,6 +19,7 @@ static const AbmCliCommand commands[] = {
   { "accounts", N_("Print every account as CSV or JSON"), abm_cli_accounts_main },
   { "add", N_("Add an account to a workspace"), abm_cli_add_main },
   { "import", N_("Import accounts from a CSV export"), abm_cli_import_main },
+  { "icp", N_("Show, export or import the ideal customer profile"), abm_cli_icp_main },
   { "demo", N_("Write a realistic sample workspace"), abm_cli_demo_main },
 };
 

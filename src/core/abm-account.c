@@ -335,6 +335,17 @@ TEXT_GETTER (technologies, ABM_ACCOUNT_FIELD_TECHNOLOGIES)
 TEXT_GETTER (intent_topics, ABM_ACCOUNT_FIELD_INTENT_TOPICS)
 TEXT_GETTER (stage, ABM_ACCOUNT_FIELD_STAGE)
 
+/* The stored text of a text, list or stage field, or NULL: no copy, for
+ * the workspace's hot path. */
+const char *
+abm_account_peek_text (AbmAccount      *self,
+                       AbmAccountField  field)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (IS_STRING_KIND (fields[field].kind), NULL);
+  return self->text[field];
+}
+
 const char *const *
 abm_account_stages (void)
 {
@@ -665,6 +676,43 @@ label_is_valid (const char *label,
 /* Turns what people paste ("https://www.Acme.com/about", "jane@acme.com")
  * into the bare domain that identifies an account ("acme.com").
  * Returns NULL without error for empty input. */
+/* The common case of an import: already a bare lowercase ASCII domain
+ * ("acme.com", not "www.acme.com"). Returns it checked, or NULL to take
+ * the general path. */
+static char *
+plain_domain (const char *text)
+{
+  const char *label = text;
+  guint labels = 0;
+  gboolean numeric_tld = TRUE;
+  gsize len = 0;
+
+  for (const char *p = text; ; p++, len++)
+    {
+      char c = *p;
+
+      if (c == '.' || c == '\0')
+        {
+          if (!label_is_valid (label, (gsize) (p - label)))
+            return NULL;
+          labels++;
+          numeric_tld = TRUE;
+          for (const char *q = label; q < p; q++)
+            numeric_tld &= g_ascii_isdigit (*q);
+          if (c == '\0')
+            break;
+          label = p + 1;
+        }
+      else if (!(g_ascii_islower (c) || g_ascii_isdigit (c) || c == '-'))
+        return NULL;
+    }
+
+  if (labels < 2 || numeric_tld || len > 253
+      || g_str_has_prefix (text, "www.") || strstr (text, "xn--") != NULL)
+    return NULL;
+  return g_strndup (text, len);
+}
+
 char *
 abm_normalize_domain (const char  *text,
                       GError     **error)
@@ -682,6 +730,8 @@ abm_normalize_domain (const char  *text,
 
   if (*work == '\0')
     return NULL;
+  if ((cut = plain_domain (work)) != NULL)
+    return cut;
 
   if ((scheme = strstr (host, "://")) != NULL)
     host = scheme + 3;

@@ -64,6 +64,8 @@ gboolean     abm_account_has_list_item      (AbmAccount      *self,
                                              AbmAccountField  field,
                                              const char      *item);
 /* One of abm_account_stages(), or NULL. */
+const char  *abm_account_peek_text          (AbmAccount      *self,
+                                             AbmAccountField  field);
 const char  *abm_account_get_stage          (AbmAccount      *self);
 const char *const *abm_account_stages       (void);
 /* 0 when not tiered, else 1 (1:1), 2 (1:few) or 3 (1:many). */

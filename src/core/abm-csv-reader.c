@@ -526,7 +526,7 @@ abm_csv_reader_set_cancellable (AbmCsvReader *self,
  * abm_csv_reader_get_line:
  *
  * Returns: the 1-based physical line on which the last record returned
- *   started, 0 before the first
+ *   started (after an error, the record that failed), 0 before the first
  */
 guint64
 abm_csv_reader_get_line (AbmCsvReader *self)
@@ -788,8 +788,8 @@ abm_csv_reader_read_record (AbmCsvReader        *self,
   const guint8 *end;
   gsize field_offset = 0;
   guint64 field_line = 0;
-  const guint8 *special_unquoted = self->special_unquoted;
-  const guint8 *special_quoted = self->special_quoted;
+  const guint8 *special_unquoted;
+  const guint8 *special_quoted;
   guint8 delimiter;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -813,6 +813,8 @@ abm_csv_reader_read_record (AbmCsvReader        *self,
   self->record_len = 0;
   self->n_fields = 0;
   delimiter = (guint8) self->delimiter;
+  special_unquoted = self->special_unquoted;
+  special_quoted = self->special_quoted;
   p = self->chunk + self->pos;
   end = self->chunk + self->chunk_len;
 

@@ -132,7 +132,8 @@ fold_into (const char *text,
         {
           if (o >= size)
             return -1;
-          buf[o++] = g_ascii_tolower (c);
+          /* Inline: this runs for every character of every account. */
+          buf[o++] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
           p++;
         }
       else
@@ -393,8 +394,8 @@ normalize_bound (AbmIcpKind   kind,
 
   if (isnan (v) || v > ABM_ICP_MAX_BOUND)
     {
-      g_set_error_literal (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID,
-                           _("A range bound must be a number of at least 0, or open"));
+      g_set_error (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID,
+                   _("A range bound must be a number from 0 to %g, or open"), ABM_ICP_MAX_BOUND);
       return FALSE;
     }
   if (v < 0)
@@ -865,25 +866,26 @@ abm_icp_move_criterion (AbmIcp *self,
   emit_changed (self);
 }
 
-#define GET_CRITERION(self, index, val)                             \
-  ({                                                                \
+#define CHECK_INDEX(self, index, val)                               \
+  G_STMT_START {                                                    \
     g_return_val_if_fail (ABM_IS_ICP (self), val);                  \
     g_return_val_if_fail ((index) < (self)->criteria->len, val);    \
-    (Criterion *) (self)->criteria->pdata[index];                   \
-  })
+  } G_STMT_END
 
 AbmIcpKind
 abm_icp_get_kind (AbmIcp *self,
                   guint   index)
 {
-  return GET_CRITERION (self, index, ABM_ICP_INDUSTRY)->kind;
+  CHECK_INDEX (self, index, ABM_ICP_INDUSTRY);
+  return ((Criterion *) self->criteria->pdata[index])->kind;
 }
 
 double
 abm_icp_get_weight (AbmIcp *self,
                     guint   index)
 {
-  return GET_CRITERION (self, index, 0)->weight;
+  CHECK_INDEX (self, index, 0);
+  return ((Criterion *) self->criteria->pdata[index])->weight;
 }
 
 gboolean
@@ -892,8 +894,10 @@ abm_icp_set_weight (AbmIcp  *self,
                     double   weight,
                     GError **error)
 {
-  Criterion *c = GET_CRITERION (self, index, FALSE);
+  Criterion *c;
 
+  CHECK_INDEX (self, index, FALSE);
+  c = self->criteria->pdata[index];
   if (!check_weight (weight, error))
     return FALSE;
   if (c->weight != weight)
@@ -908,7 +912,8 @@ gboolean
 abm_icp_get_must_have (AbmIcp *self,
                        guint   index)
 {
-  return GET_CRITERION (self, index, FALSE)->must_have;
+  CHECK_INDEX (self, index, FALSE);
+  return ((Criterion *) self->criteria->pdata[index])->must_have;
 }
 
 void
@@ -935,7 +940,8 @@ const char *const *
 abm_icp_get_values (AbmIcp *self,
                     guint   index)
 {
-  return (const char *const *) GET_CRITERION (self, index, NULL)->values;
+  CHECK_INDEX (self, index, NULL);
+  return (const char *const *) ((Criterion *) self->criteria->pdata[index])->values;
 }
 
 gboolean
@@ -944,9 +950,11 @@ abm_icp_set_values (AbmIcp             *self,
                     const char *const  *values,
                     GError            **error)
 {
-  Criterion *c = GET_CRITERION (self, index, FALSE);
+  Criterion *c;
   char **normalized;
 
+  CHECK_INDEX (self, index, FALSE);
+  c = self->criteria->pdata[index];
   g_return_val_if_fail (!abm_icp_kind_is_range (c->kind), FALSE);
 
   normalized = normalize_values (c->kind, values,
@@ -994,8 +1002,10 @@ abm_icp_set_range (AbmIcp  *self,
                    double   max,
                    GError **error)
 {
-  Criterion *c = GET_CRITERION (self, index, FALSE);
+  Criterion *c;
 
+  CHECK_INDEX (self, index, FALSE);
+  c = self->criteria->pdata[index];
   g_return_val_if_fail (abm_icp_kind_is_range (c->kind), FALSE);
 
   if (!normalize_range (c->kind, &min, &max, error))
@@ -1013,7 +1023,8 @@ char *
 abm_icp_dup_description (AbmIcp *self,
                          guint   index)
 {
-  return criterion_describe (GET_CRITERION (self, index, NULL));
+  CHECK_INDEX (self, index, NULL);
+  return criterion_describe (self->criteria->pdata[index]);
 }
 
 /* Copies every criterion and the bands, as one change. */
@@ -1437,10 +1448,10 @@ read_bound (JsonObject  *object,
   *bound = ABM_ICP_OPEN;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  if (!node_get_number (node, bound) || *bound < 0)
+  if (!node_get_number (node, bound) || *bound < 0 || *bound > ABM_ICP_MAX_BOUND)
     {
       g_set_error (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID,
-                   _("“%s” must be a number of at least 0, or null"), name);
+                   _("“%s” must be a number from 0 to %g, or null"), name, ABM_ICP_MAX_BOUND);
       return FALSE;
     }
   return TRUE;
@@ -1979,7 +1990,6 @@ abm_icp_learn (GListModel  *accounts,
         {
           Tally *t = value;
           AbmIcpSuggestion *s;
-          g_autofree char *list = NULL;
 
           if (t->customers_with < min_customers)
             continue;

@@ -104,6 +104,8 @@ const char  *abm_icp_band_key          (AbmIcpBand          band);
 const char  *abm_icp_band_label        (AbmIcpBand          band);
 
 AbmIcp      *abm_icp_new               (void);
+/* Reads a profile file; ABM_ICP_ERROR_NEWER_VERSION when a later version
+ * wrote it, ABM_ICP_ERROR_INVALID naming the fault for anything else. */
 AbmIcp      *abm_icp_new_from_json     (const char         *json,
                                         gsize               len,
                                         GError            **error);
@@ -162,7 +164,9 @@ gboolean     abm_icp_set_range         (AbmIcp             *self,
 char        *abm_icp_dup_description   (AbmIcp             *self,
                                         guint               index);
 
-/* Scoring: see abm-icp.c for the formula. -1 when there are no criteria. */
+/* Scoring: see abm-icp.c for the formula. -1 when there are no criteria.
+ * Scoring only reads the profile, so a worker thread may score while
+ * nobody edits it. */
 double       abm_icp_score             (AbmIcp             *self,
                                         AbmAccount         *account);
 void         abm_icp_score_all         (AbmIcp             *self,
@@ -177,8 +181,8 @@ char        *abm_icp_explain_text      (AbmIcp             *self,
 char        *abm_icp_to_text           (AbmIcp             *self);
 
 /* Of AbmIcpSuggestion, strongest lift first; values held by fewer than
- * min_customers customers are left out. Fails when no account is a
- * customer. */
+ * min_customers (at least 1; 2 is the usual) customers are left out.
+ * Fails with ABM_ICP_ERROR_NO_CUSTOMERS when no account is a customer. */
 GPtrArray   *abm_icp_learn             (GListModel         *accounts,
                                         guint               min_customers,
                                         GError            **error);

@@ -550,8 +550,7 @@ abm_importer_prepare (AbmImporter       *self,
           continue;
         }
 
-      if ((target = abm_workspace_find_account (self->workspace, domain)) != NULL
-          && g_strcmp0 (abm_account_get_domain (target), domain) == 0)
+      if ((target = abm_workspace_find_account_by_domain (self->workspace, domain)) != NULL)
         {
           AbmAccount *values;
 

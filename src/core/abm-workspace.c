@@ -32,6 +32,8 @@ struct _AbmWorkspace
   char       *file_key;      /* abm_file_guard_key() of the open file */
   GListStore *accounts;
   GHashTable *by_domain;     /* domain → AbmAccount (owned by accounts) */
+  AbmIcp     *icp;
+  GError     *icp_error;
   gboolean    holds_lock;
   int         schema_version;
   gboolean    read_only;
@@ -620,17 +622,6 @@ migrate (AbmWorkspace  *self,
   return TRUE;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
 /* Binds every account field to ?1..?11, in AbmAccountField order. */
 static void
 bind_account (sqlite3_stmt *stmt,
@@ -670,9 +661,14 @@ bind_account (sqlite3_stmt *stmt,
           sqlite3_bind_int (stmt, index, abm_account_get_target (account) ? 1 : 0);
           break;
         default:
+          /* The account outlives the statement's step. */
           {
-            g_autofree char *text = abm_account_dup_field_text (account, i);
-            bind_text_or_null (stmt, index, text);
+            const char *text = abm_account_peek_text (account, i);
+
+            if (text == NULL)
+              sqlite3_bind_null (stmt, index);
+            else
+              sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
           }
           break;
         }
@@ -761,6 +757,47 @@ unindex_account (AbmWorkspace *self,
     g_hash_table_remove (self->by_domain, domain);
 }
 
+static void
+score (AbmWorkspace *self,
+       AbmAccount   *account)
+{
+  abm_account_set_fit_score (account, abm_icp_score (self->icp, account));
+}
+
+/* Each change to the profile is stored as it is made, and every account
+ * scored again. */
+static void
+icp_changed (AbmWorkspace *self)
+{
+  g_autofree char *json = abm_icp_to_json (self->icp);
+
+  g_clear_error (&self->icp_error);
+  if (self->db != NULL && !self->read_only)
+    meta_set (self->db, "icp", json, &self->icp_error);
+  abm_icp_score_all (self->icp, G_LIST_MODEL (self->accounts));
+}
+
+/* The profile in a file is checked like any input: one that does not read
+ * leaves the workspace with an empty profile rather than unopenable. */
+static void
+load_icp (AbmWorkspace *self)
+{
+  g_autofree char *json = meta_get (self->db, "icp");
+
+  if (json != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AbmIcp) stored = abm_icp_new_from_json (json, strlen (json), &error);
+
+      if (stored != NULL)
+        abm_icp_assign (self->icp, stored);
+      else
+        g_debug ("Ignoring the stored profile: %s", error->message);
+    }
+  abm_icp_score_all (self->icp, G_LIST_MODEL (self->accounts));
+  g_signal_connect_swapped (self->icp, "changed", G_CALLBACK (icp_changed), self);
+}
+
 static gboolean
 load (AbmWorkspace  *self,
       GError       **error)
@@ -788,6 +825,8 @@ load (AbmWorkspace  *self,
   for (guint i = 0; i < items->len; i++)
     index_account (self, items->pdata[i]);
   g_list_store_splice (self->accounts, 0, 0, items->pdata, items->len);
+
+  load_icp (self);
   return TRUE;
 }
 
@@ -1128,6 +1167,10 @@ abm_workspace_finalize (GObject *object)
 
   abm_workspace_close (self);
   g_clear_pointer (&self->by_domain, g_hash_table_unref);
+  if (self->icp != NULL)
+    g_signal_handlers_disconnect_by_data (self->icp, self);
+  g_clear_object (&self->icp);
+  g_clear_error (&self->icp_error);
   g_clear_object (&self->accounts);
   g_free (self->file_key);
   g_free (self->path);
@@ -1193,6 +1236,7 @@ abm_workspace_init (AbmWorkspace *self)
 {
   self->accounts = g_list_store_new (ABM_TYPE_ACCOUNT);
   self->by_domain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->icp = abm_icp_new ();
 }
 
 const char *
@@ -1299,6 +1343,20 @@ abm_workspace_set_currency (AbmWorkspace  *self,
                             properties[PROP_CURRENCY], error);
 }
 
+AbmIcp *
+abm_workspace_get_icp (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return self->icp;
+}
+
+const GError *
+abm_workspace_get_icp_error (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return self->icp_error;
+}
+
 GListModel *
 abm_workspace_get_accounts (AbmWorkspace *self)
 {
@@ -1343,6 +1401,16 @@ abm_workspace_find_account (AbmWorkspace *self,
         return account;
     }
   return NULL;
+}
+
+/* @domain as stored: already normalised. */
+AbmAccount *
+abm_workspace_find_account_by_domain (AbmWorkspace *self,
+                                      const char   *domain)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (domain != NULL, NULL);
+  return g_hash_table_lookup (self->by_domain, domain);
 }
 
 static gboolean
@@ -1446,6 +1514,7 @@ abm_workspace_add_account (AbmWorkspace  *self,
     }
 
   index_account (self, account);
+  score (self, account);
   g_list_store_append (self->accounts, account);
   return TRUE;
 }
@@ -1554,10 +1623,12 @@ abm_workspace_apply_import (AbmWorkspace  *self,
         return FALSE;
     }
 
-  g_string_printf (insert, "INSERT INTO accounts (%s, id) VALUES (", columns);
+  /* One timestamp for the whole import, bound once: computing SQLite's
+   * column default per row is a tenth of the insert's time. */
+  g_string_printf (insert, "INSERT INTO accounts (%s, id, created, modified) VALUES (", columns);
   for (guint i = 1; i <= ABM_ACCOUNT_N_FIELDS + 1; i++)
-    g_string_append_printf (insert, "%s?%u", i > 1 ? ", " : "", i);
-  g_string_append_c (insert, ')');
+    g_string_append_printf (insert, "?%u, ", i);
+  g_string_append_printf (insert, "?%u, ?%u)", ABM_ACCOUNT_N_FIELDS + 2, ABM_ACCOUNT_N_FIELDS + 2);
 
   if (!begin (self->db, error))
     return FALSE;
@@ -1569,6 +1640,12 @@ abm_workspace_apply_import (AbmWorkspace  *self,
       || (insert_stmt = prepare (self->db, insert->str, error)) == NULL
       || (update_stmt = prepare (self->db, update, error)) == NULL)
     return rollback (self->db);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+    sqlite3_bind_text (insert_stmt, ABM_ACCOUNT_N_FIELDS + 2, stamp, -1, SQLITE_TRANSIENT);
+  }
 
   for (guint i = 0; i < n_changed; i++)
     {
@@ -1614,6 +1691,7 @@ abm_workspace_apply_import (AbmWorkspace  *self,
       unindex_account (self, account);
       abm_account_assign (account, changes->pdata[i]);
       index_account (self, account);
+      score (self, account);
       if (find_position (self, account, &position))
         g_list_model_items_changed (G_LIST_MODEL (self->accounts), position, 1, 1);
     }
@@ -1621,6 +1699,7 @@ abm_workspace_apply_import (AbmWorkspace  *self,
     {
       abm_account_set_id (added->pdata[i], id + i);
       index_account (self, added->pdata[i]);
+      score (self, added->pdata[i]);
     }
   if (n_added > 0)
     g_list_store_splice (self->accounts,
@@ -1674,6 +1753,7 @@ abm_workspace_update_account (AbmWorkspace  *self,
   unindex_account (self, account);
   abm_account_assign (account, values);
   index_account (self, account);
+  score (self, account);
 
   /* Sorted and filtered views only look again on items-changed. */
   g_list_model_items_changed (G_LIST_MODEL (self->accounts), position, 1, 1);
@@ -1852,6 +1932,7 @@ abm_workspace_undo (AbmWorkspace  *self,
           }
       }
     index_account (self, account);
+    score (self, account);
     g_list_store_insert (self->accounts, position, account);
   }
   return TRUE;

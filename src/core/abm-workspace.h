@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "abm-account.h"
+#include "abm-icp.h"
 
 G_BEGIN_DECLS
 
@@ -64,10 +65,18 @@ gboolean      abm_workspace_set_currency        (AbmWorkspace           *self,
                                                  const char             *currency,
                                                  GError                **error);
 
+/* The ideal customer profile. Changing it stores it and rescores every
+ * account (AbmAccount:fit-score). */
+AbmIcp       *abm_workspace_get_icp             (AbmWorkspace           *self);
+/* The error of storing the last change to the profile, if it failed. */
+const GError *abm_workspace_get_icp_error       (AbmWorkspace           *self);
+
 /* A GListModel of AbmAccount, in the order they were added. */
 GListModel   *abm_workspace_get_accounts        (AbmWorkspace           *self);
 AbmAccount   *abm_workspace_find_account        (AbmWorkspace           *self,
                                                  const char             *domain_or_name);
+AbmAccount   *abm_workspace_find_account_by_domain (AbmWorkspace        *self,
+                                                    const char          *domain);
 gboolean      abm_workspace_add_account         (AbmWorkspace           *self,
                                                  AbmAccount             *account,
                                                  GError                **error);
