@@ -281,6 +281,36 @@ test_bad_file_message (void)
   g_rmdir (dir);
 }
 
+/* The start page's sample: a filled workspace a newcomer can try things on. */
+static void
+test_sample (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "abm-planner", NULL);
+  g_autofree char *path = g_build_filename (dir, "Sample Workspace.abm", NULL);
+  AbmWindow *window;
+
+  g_unlink (path);
+
+  window = abm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Try the Sample Workspace"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.open-sample", NULL));
+  iterate ();
+
+  g_assert_nonnull (abm_window_get_workspace (window));
+  g_assert_cmpstr (abm_window_get_workspace_path (window), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_accounts (abm_window_get_workspace (window))),
+                    ==, 250);
+  g_assert_nonnull (abm_accounts_view_get_selected (
+                      ABM_ACCOUNTS_VIEW (find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +327,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/add-edit-reopen", test_add_edit_reopen);
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);
+  g_test_add_func ("/ui/sample", test_sample);
 
   status = g_test_run ();
 
