@@ -9,10 +9,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
 #include "abm-application.h"
+#include "abm-targets-view.h"
 #include "abm-window.h"
 
 static AbmApplication *app;
@@ -72,12 +74,14 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* Into the entry row titled @row_title, or with NULL the search entry. */
 static void
 type_into (GtkWidget  *root,
            const char *row_title,
            const char *text)
 {
-  GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
+  GtkWidget *row = row_title ? find_widget (root, ADW_TYPE_ENTRY_ROW, row_title)
+                             : find_widget (root, GTK_TYPE_SEARCH_ENTRY, NULL);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -287,6 +291,9 @@ test_sample (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "abm-planner", NULL);
   g_autofree char *path = g_build_filename (dir, "Sample Workspace.abm", NULL);
+  g_autoptr(AbmAccount) first = NULL;
+  AbmTargetsView *targets;
+  GListModel *shown;
   AbmWindow *window;
 
   g_unlink (path);
@@ -303,8 +310,34 @@ test_sample (void)
   g_assert_cmpstr (abm_window_get_workspace_path (window), ==, path);
   g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_accounts (abm_window_get_workspace (window))),
                     ==, 250);
-  g_assert_nonnull (abm_accounts_view_get_selected (
-                      ABM_ACCOUNTS_VIEW (find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))));
+
+  /* The target list comes first, every account in it. */
+  targets = ABM_TARGETS_VIEW (find_widget (GTK_WIDGET (window), ABM_TYPE_TARGETS_VIEW, NULL));
+  g_assert_nonnull (targets);
+  shown = abm_targets_view_get_shown (targets);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 250);
+  g_assert_nonnull (find_widget (GTK_WIDGET (targets), GTK_TYPE_LABEL, "250 of 250 accounts"));
+
+  /* Filtering as you type narrows it to names and domains that match
+   * (without the entry's pause for typing, which would need a wait). */
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (targets), GTK_TYPE_SEARCH_ENTRY, NULL)), 0);
+  type_into (GTK_WIDGET (targets), NULL, "aperture");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 250);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (shown, i);
+      g_autofree char *name = g_utf8_casefold (abm_account_get_name (account), -1);
+      g_assert_true (strstr (name, "aperture") != NULL
+                     || strstr (abm_account_get_domain (account), "aperture") != NULL);
+    }
+
+  /* Activating a row opens that account's page. */
+  first = g_list_model_get_item (shown, 0);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (targets), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
+  iterate ();
+  g_assert_true (abm_accounts_view_get_selected (
+                   ABM_ACCOUNTS_VIEW (find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))) == first);
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

@@ -12,6 +12,7 @@
 #include "abm-new-workspace-dialog.h"
 #include "abm-sample.h"
 #include "abm-start-page.h"
+#include "abm-targets-view.h"
 #include "abm-window.h"
 
 struct _AbmWindow
@@ -29,6 +30,7 @@ struct _AbmWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   AbmAccountsView      *accounts_view;
+  AbmTargetsView       *targets_view;
   AbmStartPage         *start_page;
 };
 
@@ -87,6 +89,7 @@ set_workspace (AbmWindow    *self,
   if (self->workspace != NULL)
     {
       abm_accounts_view_set_workspace (self->accounts_view, NULL);
+      abm_targets_view_set_workspace (self->targets_view, NULL);
       abm_workspace_close (self->workspace);
       g_clear_object (&self->workspace);
     }
@@ -95,6 +98,7 @@ set_workspace (AbmWindow    *self,
     {
       self->workspace = g_object_ref (workspace);
       abm_accounts_view_set_workspace (self->accounts_view, workspace);
+      abm_targets_view_set_workspace (self->targets_view, workspace);
       self->title_binding = g_object_bind_property (workspace, "name", self, "title",
                                                     G_BINDING_SYNC_CREATE);
       adw_view_switcher_title_set_subtitle (self->switcher_title,
@@ -525,8 +529,10 @@ search_activated (GSimpleAction *action,
 
   if (self->workspace == NULL)
     return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
-  abm_accounts_view_focus_search (self->accounts_view);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "targets") == 0)
+    abm_targets_view_focus_search (self->targets_view);
+  else
+    abm_accounts_view_focus_search (self->accounts_view);
 }
 
 static void
@@ -622,6 +628,15 @@ abm_window_finalize (GObject *object)
   G_OBJECT_CLASS (abm_window_parent_class)->finalize (object);
 }
 
+/* A row of the target list opens that account's page. */
+static void
+target_activated (AbmWindow  *self,
+                  AbmAccount *account)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
+  abm_accounts_view_select (self->accounts_view, account);
+}
+
 static void
 selection_changed (AbmWindow *self)
 {
@@ -640,6 +655,7 @@ abm_window_class_init (AbmWindowClass *klass)
   window_class->close_request = abm_window_close_request;
 
   g_type_ensure (ABM_TYPE_ACCOUNTS_VIEW);
+  g_type_ensure (ABM_TYPE_TARGETS_VIEW);
   g_type_ensure (ABM_TYPE_START_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-window.ui");
@@ -648,8 +664,10 @@ abm_window_class_init (AbmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, accounts_view);
+  gtk_widget_class_bind_template_child (widget_class, AbmWindow, targets_view);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, start_page);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, target_activated);
 }
 
 /* "application" is set after construction, so the settings it carries are

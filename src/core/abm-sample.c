@@ -232,6 +232,39 @@ abm_sample_accounts (guint   n_accounts,
   return accounts;
 }
 
+/* A profile for enterprise financial services: what the sample's accounts
+ * are scored against. */
+static void
+add_sample_icp (AbmIcp *icp)
+{
+  static const struct {
+    AbmIcpKind  kind;
+    const char *values[5];
+    double      min, max, weight;
+    gboolean    must_have;
+  } criteria[] = {
+    { ABM_ICP_INDUSTRY, { "Banking", "Insurance", "Asset Management", NULL }, 0, 0, 3, FALSE },
+    { ABM_ICP_EMPLOYEES, { NULL }, 1000, ABM_ICP_OPEN, 2, TRUE },
+    { ABM_ICP_COUNTRY, { "United States", "United Kingdom", "Germany", "Switzerland", NULL }, 0, 0, 1, FALSE },
+    { ABM_ICP_TECHNOLOGY, { "Salesforce", "Snowflake", NULL }, 0, 0, 1, FALSE },
+    { ABM_ICP_COMPETITOR, { "Temenos", NULL }, 0, 0, 1, FALSE },
+    { ABM_ICP_INTENT, { "core banking", "cloud migration", "regulatory reporting", NULL }, 0, 0, 2, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (criteria); i++)
+    {
+      int index = abm_icp_add_criterion (icp, criteria[i].kind, NULL);
+
+      g_assert (index >= 0);
+      if (abm_icp_kind_is_range (criteria[i].kind))
+        abm_icp_set_range (icp, index, criteria[i].min, criteria[i].max, NULL);
+      else
+        abm_icp_set_values (icp, index, criteria[i].values, NULL);
+      abm_icp_set_weight (icp, index, criteria[i].weight, NULL);
+      abm_icp_set_must_have (icp, index, criteria[i].must_have);
+    }
+}
+
 AbmWorkspace *
 abm_sample_create_workspace (const char  *path,
                              guint        n_accounts,
@@ -249,6 +282,19 @@ abm_sample_create_workspace (const char  *path,
   accounts = abm_sample_accounts (n_accounts, seed);
   if (!abm_workspace_add_accounts (workspace, accounts, error))
     return NULL;
+
+  /* One "changed" after the whole profile: a copy is built, then assigned. */
+  {
+    g_autoptr(AbmIcp) icp = abm_icp_new ();
+
+    add_sample_icp (icp);
+    abm_icp_assign (abm_workspace_get_icp (workspace), icp);
+    if (abm_workspace_get_icp_error (workspace) != NULL)
+      {
+        g_propagate_error (error, g_error_copy (abm_workspace_get_icp_error (workspace)));
+        return NULL;
+      }
+  }
 
   return g_steal_pointer (&workspace);
 }

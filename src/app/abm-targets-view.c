@@ -1,0 +1,472 @@
+/* abm-targets-view.c: the scored target list as a table
+ *
+ * The table is a GtkColumnView over the workspace's accounts, filtered and
+ * sorted in memory (no SQL per row), so it scrolls and filters 100,000
+ * accounts. Cells are made in code: one label (or a fit bar) per column,
+ * bound to the account and refreshed when the account changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "abm-targets-view.h"
+
+typedef enum {
+  CELL_TEXT,
+  CELL_COUNT,
+  CELL_MONEY,
+  CELL_FIT,
+  CELL_TIER,
+} CellKind;
+
+struct _AbmTargetsView
+{
+  AdwBin              parent_instance;
+
+  AbmWorkspace       *workspace;
+  char               *search_key;   /* casefolded, NULL when empty */
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkCustomFilter    *filter;
+
+  /* Template widgets */
+  GtkStack           *content_stack;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *fit_filter;
+  GtkDropDown        *tier_filter;
+  GtkLabel           *count_label;
+  GtkColumnView      *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *domain_column;
+  GtkColumnViewColumn *industry_column;
+  GtkColumnViewColumn *employees_column;
+  GtkColumnViewColumn *revenue_column;
+  GtkColumnViewColumn *country_column;
+  GtkColumnViewColumn *fit_column;
+  GtkColumnViewColumn *acv_column;
+  GtkColumnViewColumn *tier_column;
+  GtkColumnViewColumn *owner_column;
+};
+
+G_DEFINE_FINAL_TYPE (AbmTargetsView, abm_targets_view, ADW_TYPE_BIN)
+
+enum {
+  ACCOUNT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* "2500000" as "2 500 000": a narrow no-break space groups digits in every
+ * locale, as on the account page. */
+static char *
+group_digits (double value)
+{
+  g_autofree char *digits = g_strdup_printf ("%.0f", value);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, "\u202F");
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+contains_key (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, key) != NULL;
+}
+
+static gboolean
+account_shown (gpointer item,
+               gpointer user_data)
+{
+  AbmTargetsView *self = user_data;
+  AbmAccount *account = item;
+  guint fit = gtk_drop_down_get_selected (self->fit_filter);
+  guint tier = gtk_drop_down_get_selected (self->tier_filter);
+
+  if (fit != 0 && self->workspace != NULL)
+    {
+      AbmIcpBand band = abm_icp_band (abm_workspace_get_icp (self->workspace),
+                                      abm_account_get_fit_score (account));
+      /* The drop-down lists strong, moderate, weak, not scored. */
+      const AbmIcpBand wanted[] = { 0, ABM_ICP_BAND_STRONG, ABM_ICP_BAND_MODERATE,
+                                    ABM_ICP_BAND_WEAK, ABM_ICP_BAND_UNSCORED };
+
+      if (fit < G_N_ELEMENTS (wanted) && band != wanted[fit])
+        return FALSE;
+    }
+
+  if (tier != 0)
+    {
+      guint account_tier = abm_account_get_tier (account);
+
+      if ((tier <= 3 && account_tier != tier) || (tier == 4 && account_tier != 0))
+        return FALSE;
+    }
+
+  if (self->search_key == NULL)
+    return TRUE;
+  return contains_key (abm_account_get_name (account), self->search_key)
+      || contains_key (abm_account_get_domain (account), self->search_key);
+}
+
+static void
+update_count (AbmTargetsView *self)
+{
+  GListModel *all = self->workspace ? abm_workspace_get_accounts (self->workspace) : NULL;
+  guint total = all ? g_list_model_get_n_items (all) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *shown_text = group_digits (shown);
+  g_autofree char *total_text = group_digits (total);
+  g_autofree char *text = NULL;
+
+  /* Translators: "120 of 5 000 accounts" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s account", "%s of %s accounts", total),
+                          shown_text, total_text);
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->content_stack, total > 0 ? "table" : "empty");
+}
+
+static void
+filters_changed (AbmTargetsView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (*stripped != '\0')
+    self->search_key = g_utf8_casefold (stripped, -1);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+row_activated (AbmTargetsView *self,
+               guint           position)
+{
+  g_autoptr(AbmAccount) account = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  if (account != NULL)
+    g_signal_emit (self, signals[ACCOUNT_ACTIVATED], 0, account);
+}
+
+/* Cells */
+
+static char *
+cell_text (AbmTargetsView  *self,
+           AbmAccount      *account,
+           AbmAccountField  field,
+           CellKind         kind)
+{
+  switch (kind)
+    {
+    case CELL_COUNT:
+      return abm_account_get_employees (account) < 0
+             ? g_strdup ("") : group_digits ((double) abm_account_get_employees (account));
+    case CELL_MONEY:
+      {
+        double value = field == ABM_ACCOUNT_FIELD_ANNUAL_REVENUE
+                       ? abm_account_get_annual_revenue (account)
+                       : abm_account_get_acv_potential (account);
+        return value < 0 ? g_strdup ("") : group_digits (value);
+      }
+    case CELL_FIT:
+      return abm_account_get_fit_score (account) < 0
+             ? g_strdup ("—") : g_strdup_printf ("%.0f", abm_account_get_fit_score (account));
+    case CELL_TIER:
+      return abm_account_get_tier (account) == 0
+             ? g_strdup ("") : g_strdup_printf (_("Tier %u"), abm_account_get_tier (account));
+    case CELL_TEXT:
+    default:
+      return abm_account_dup_field_text (account, field);
+    }
+}
+
+static void
+refresh_cell (GtkListItem *item)
+{
+  AbmTargetsView *self = g_object_get_data (G_OBJECT (item), "abm-view");
+  AbmAccount *account = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  AbmAccountField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "abm-field"));
+  CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "abm-kind"));
+  g_autofree char *text = NULL;
+
+  if (account == NULL)
+    return;
+  text = cell_text (self, account, field, kind);
+
+  if (kind == CELL_FIT)
+    {
+      GtkWidget *bar = gtk_widget_get_first_child (child);
+      GtkWidget *label = gtk_widget_get_next_sibling (bar);
+      double score = abm_account_get_fit_score (account);
+
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), MAX (score, 0));
+      gtk_label_set_text (GTK_LABEL (label), text);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (child), text);
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            AbmTargetsView           *self)
+{
+  CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "abm-kind"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_object_set_data (G_OBJECT (item), "abm-view", self);
+  g_object_set_data (G_OBJECT (item), "abm-field", g_object_get_data (G_OBJECT (factory), "abm-field"));
+  g_object_set_data (G_OBJECT (item), "abm-kind", GUINT_TO_POINTER (kind));
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (kind == CELL_COUNT || kind == CELL_MONEY || kind == CELL_FIT)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    {
+      AbmAccountField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "abm-field"));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      /* Wide enough to tell accounts apart before ellipsizing. */
+      gtk_label_set_width_chars (GTK_LABEL (label),
+                                 field == ABM_ACCOUNT_FIELD_NAME ? 20 :
+                                 field == ABM_ACCOUNT_FIELD_DOMAIN ? 14 : 10);
+    }
+
+  if (kind == CELL_FIT)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 100);
+
+      /* The bar only illustrates the number beside it. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_widget_set_hexpand (bar, TRUE);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_label_set_width_chars (GTK_LABEL (label), 3);
+      gtk_box_append (GTK_BOX (box), bar);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_item_set_child (item, box);
+    }
+  else
+    gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           AbmTargetsView           *self)
+{
+  AbmAccount *account = gtk_list_item_get_item (item);
+  gulong id;
+
+  refresh_cell (item);
+  /* A rescore or an edit on the account page shows at once. */
+  id = g_signal_connect_object (account, "notify", G_CALLBACK (refresh_cell), item, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (item), "abm-handler", GSIZE_TO_POINTER (id));
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             AbmTargetsView           *self)
+{
+  AbmAccount *account = gtk_list_item_get_item (item);
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "abm-handler"));
+
+  if (account != NULL && id != 0)
+    g_signal_handler_disconnect (account, id);
+  g_object_set_data (G_OBJECT (item), "abm-handler", NULL);
+}
+
+static void
+set_up_column (AbmTargetsView      *self,
+               GtkColumnViewColumn *column,
+               AbmAccountField      field,
+               const char          *property,
+               CellKind             kind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *expression = gtk_property_expression_new (ABM_TYPE_ACCOUNT, NULL, property);
+  GtkSorter *sorter;
+
+  g_object_set_data (G_OBJECT (factory), "abm-field", GUINT_TO_POINTER (field));
+  g_object_set_data (G_OBJECT (factory), "abm-kind", GUINT_TO_POINTER (kind));
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
+  gtk_column_view_column_set_factory (column, factory);
+  g_object_unref (factory);
+
+  if (kind == CELL_TEXT)
+    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  else
+    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
+}
+
+static void
+set_money_titles (AbmTargetsView *self)
+{
+  const char *currency = self->workspace ? abm_workspace_get_currency (self->workspace) : NULL;
+  g_autofree char *revenue = NULL;
+  g_autofree char *acv = NULL;
+
+  /* Translators: a column title and the workspace currency, "Revenue (EUR)" */
+  revenue = currency ? g_strdup_printf (_("Revenue (%s)"), currency) : g_strdup (_("Revenue"));
+  /* Translators: a column title and the workspace currency, "ACV Potential (EUR)" */
+  acv = currency ? g_strdup_printf (_("ACV Potential (%s)"), currency) : g_strdup (_("ACV Potential"));
+  gtk_column_view_column_set_title (self->revenue_column, revenue);
+  gtk_column_view_column_set_title (self->acv_column, acv);
+}
+
+void
+abm_targets_view_set_workspace (AbmTargetsView *self,
+                                AbmWorkspace   *workspace)
+{
+  g_return_if_fail (ABM_IS_TARGETS_VIEW (self));
+
+  if (self->workspace == workspace)
+    return;
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+  g_set_object (&self->workspace, workspace);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   workspace ? abm_workspace_get_accounts (workspace) : NULL);
+  if (workspace != NULL)
+    g_signal_connect_object (abm_workspace_get_icp (workspace), "changed",
+                             G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
+  set_money_titles (self);
+  update_count (self);
+}
+
+/* What the table shows, in the order shown: for exports. */
+GListModel *
+abm_targets_view_get_shown (AbmTargetsView *self)
+{
+  g_return_val_if_fail (ABM_IS_TARGETS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+void
+abm_targets_view_focus_search (AbmTargetsView *self)
+{
+  g_return_if_fail (ABM_IS_TARGETS_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+abm_targets_view_dispose (GObject *object)
+{
+  AbmTargetsView *self = ABM_TARGETS_VIEW (object);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (abm_targets_view_parent_class)->dispose (object);
+}
+
+static void
+abm_targets_view_finalize (GObject *object)
+{
+  AbmTargetsView *self = ABM_TARGETS_VIEW (object);
+
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (abm_targets_view_parent_class)->finalize (object);
+}
+
+static void
+abm_targets_view_class_init (AbmTargetsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = abm_targets_view_dispose;
+  object_class->finalize = abm_targets_view_finalize;
+
+  signals[ACCOUNT_ACTIVATED] =
+    g_signal_new ("account-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ABM_TYPE_ACCOUNT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-targets-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, fit_filter);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, tier_filter);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, domain_column);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, industry_column);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, employees_column);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, revenue_column);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, country_column);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, fit_column);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, acv_column);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, tier_column);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, owner_column);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+}
+
+static void
+abm_targets_view_init (AbmTargetsView *self)
+{
+  GtkMultiSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (account_shown, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  g_object_unref (self->filter);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  g_object_unref (self->filter_model);
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_count), self);
+
+  set_up_column (self, self->name_column, ABM_ACCOUNT_FIELD_NAME, "name", CELL_TEXT);
+  set_up_column (self, self->domain_column, ABM_ACCOUNT_FIELD_DOMAIN, "domain", CELL_TEXT);
+  set_up_column (self, self->industry_column, ABM_ACCOUNT_FIELD_INDUSTRY, "industry", CELL_TEXT);
+  set_up_column (self, self->employees_column, ABM_ACCOUNT_FIELD_EMPLOYEES, "employees", CELL_COUNT);
+  set_up_column (self, self->revenue_column, ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, "annual-revenue", CELL_MONEY);
+  set_up_column (self, self->country_column, ABM_ACCOUNT_FIELD_COUNTRY, "country", CELL_TEXT);
+  set_up_column (self, self->fit_column, ABM_ACCOUNT_FIELD_NAME, "fit-score", CELL_FIT);
+  set_up_column (self, self->acv_column, ABM_ACCOUNT_FIELD_ACV_POTENTIAL, "acv-potential", CELL_MONEY);
+  set_up_column (self, self->tier_column, ABM_ACCOUNT_FIELD_TIER, "tier", CELL_TIER);
+  set_up_column (self, self->owner_column, ABM_ACCOUNT_FIELD_OWNER_AE, "owner-ae", CELL_TEXT);
+
+  /* Best fit first, until the user picks another order. */
+  gtk_column_view_sort_by_column (self->column_view, self->fit_column, GTK_SORT_DESCENDING);
+  update_count (self);
+}
