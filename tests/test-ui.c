@@ -14,6 +14,9 @@
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
 #include "abm-application.h"
+#include "abm-criterion-row.h"
+#include "abm-profile-view.h"
+#include "abm-sample.h"
 #include "abm-targets-view.h"
 #include "abm-window.h"
 
@@ -344,6 +347,85 @@ test_sample (void)
   g_unlink (path);
 }
 
+/* The Profile view edits the ideal customer profile and rescores live. */
+static void
+test_profile (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "profile.abm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AbmWorkspace) sample = abm_sample_create_workspace (path, 120, 3, &error);
+  AbmWorkspace *workspace;
+  GtkWidget *view, *row;
+  AbmIcp *icp;
+  guint before;
+
+  g_assert_no_error (error);
+  abm_workspace_close (sample);
+
+  AbmWindow *window = abm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_load_workspace (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "profile"));
+  iterate ();
+
+  workspace = abm_window_get_workspace (window);
+  icp = abm_workspace_get_icp (workspace);
+  view = find_widget (GTK_WIDGET (window), ABM_TYPE_PROFILE_VIEW, NULL);
+  g_assert_nonnull (view);
+  before = abm_icp_get_n_criteria (icp);
+  g_assert_cmpuint (before, >, 0);
+  g_assert_nonnull (find_widget (view, ABM_TYPE_CRITERION_ROW, "Industry is Banking, Insurance or Asset Management"));
+
+  /* A new criterion opens; its values change every score at once. */
+  g_assert_true (gtk_widget_activate_action (view, "profile.add-criterion", "s", "country"));
+  iterate ();
+  g_assert_cmpuint (abm_icp_get_n_criteria (icp), ==, before + 1);
+  row = find_widget (view, ADW_TYPE_ENTRY_ROW, "Values, separated by commas");
+  g_assert_nonnull (row);
+  apply_row (view, "Values, separated by commas", "Japan, Canada");
+  {
+    const char *const *values = abm_icp_get_values (icp, before);
+    g_assert_cmpstr (values[0], ==, "Japan");
+    g_assert_cmpstr (values[1], ==, "Canada");
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (abm_workspace_get_accounts (workspace)); i++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (abm_workspace_get_accounts (workspace), i);
+      g_assert_cmpfloat (abm_account_get_fit_score (account), ==, abm_icp_score (icp, account));
+    }
+
+  /* Customers suggest criteria, and one click adds one. */
+  g_assert_true (gtk_widget_activate_action (view, "profile.learn", NULL));
+  iterate ();
+  {
+    GtkWidget *add = find_widget (view, GTK_TYPE_BUTTON, "_Add");
+    guint n = abm_icp_get_n_criteria (icp);
+
+    g_assert_nonnull (add);
+    g_signal_emit_by_name (add, "clicked");
+    iterate ();
+    /* Taken (as a new criterion or into one of its kind): it cannot be
+     * added twice. */
+    g_assert_false (gtk_widget_get_sensitive (add));
+    g_assert_cmpuint (abm_icp_get_n_criteria (icp), >=, n);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/ui/add-edit-reopen", test_add_edit_reopen);
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);
   g_test_add_func ("/ui/sample", test_sample);
+  g_test_add_func ("/ui/profile", test_profile);
 
   status = g_test_run ();
 

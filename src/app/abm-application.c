@@ -257,6 +257,8 @@ abm_application_startup (GApplication *app)
                                          (const char *[]) { "<Control><Shift>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.search",
                                          (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.show-view::profile",
+                                         (const char *[]) { "<Control>1", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-view::targets",
                                          (const char *[]) { "<Control>2", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-view::accounts",

@@ -11,6 +11,7 @@
 #include "abm-add-account-dialog.h"
 #include "abm-new-workspace-dialog.h"
 #include "abm-sample.h"
+#include "abm-profile-view.h"
 #include "abm-start-page.h"
 #include "abm-targets-view.h"
 #include "abm-window.h"
@@ -31,6 +32,7 @@ struct _AbmWindow
   AdwViewStack         *view_stack;
   AbmAccountsView      *accounts_view;
   AbmTargetsView       *targets_view;
+  AbmProfileView       *profile_view;
   AbmStartPage         *start_page;
 };
 
@@ -90,6 +92,7 @@ set_workspace (AbmWindow    *self,
     {
       abm_accounts_view_set_workspace (self->accounts_view, NULL);
       abm_targets_view_set_workspace (self->targets_view, NULL);
+      abm_profile_view_set_workspace (self->profile_view, NULL);
       abm_workspace_close (self->workspace);
       g_clear_object (&self->workspace);
     }
@@ -99,11 +102,14 @@ set_workspace (AbmWindow    *self,
       self->workspace = g_object_ref (workspace);
       abm_accounts_view_set_workspace (self->accounts_view, workspace);
       abm_targets_view_set_workspace (self->targets_view, workspace);
+      abm_profile_view_set_workspace (self->profile_view, workspace);
       self->title_binding = g_object_bind_property (workspace, "name", self, "title",
                                                     G_BINDING_SYNC_CREATE);
       adw_view_switcher_title_set_subtitle (self->switcher_title,
                                             abm_workspace_get_currency (workspace));
       abm_application_note_recent (get_app (self), abm_workspace_get_path (workspace));
+      /* The list is what people come back for; the profile is one click away. */
+      adw_view_stack_set_visible_child_name (self->view_stack, "targets");
       gtk_stack_set_visible_child_name (self->main_stack, "workspace");
     }
   else
@@ -656,6 +662,7 @@ abm_window_class_init (AbmWindowClass *klass)
 
   g_type_ensure (ABM_TYPE_ACCOUNTS_VIEW);
   g_type_ensure (ABM_TYPE_TARGETS_VIEW);
+  g_type_ensure (ABM_TYPE_PROFILE_VIEW);
   g_type_ensure (ABM_TYPE_START_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-window.ui");
@@ -665,6 +672,7 @@ abm_window_class_init (AbmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, targets_view);
+  gtk_widget_class_bind_template_child (widget_class, AbmWindow, profile_view);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, start_page);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, target_activated);

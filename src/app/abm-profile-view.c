@@ -1,0 +1,481 @@
+/* abm-profile-view.c: the ideal customer profile, its fit bands, and what
+ * won customers have in common
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "abm-criterion-row.h"
+#include "abm-profile-view.h"
+
+/* Suggestions shown at most: the strongest lifts. */
+#define MAX_SUGGESTIONS 8
+
+struct _AbmProfileView
+{
+  AdwBin                parent_instance;
+
+  AbmWorkspace         *workspace;
+  GPtrArray            *criterion_rows;
+  GPtrArray            *learn_rows;
+  GPtrArray            *suggestions;
+  guint                 n_criteria;
+  gboolean              loading;
+  GtkNativeDialog      *chooser;
+
+  /* Template widgets */
+  GtkLabel             *strong_label;
+  GtkLabel             *moderate_label;
+  GtkLabel             *weak_label;
+  AdwActionRow         *strong_row;
+  AdwActionRow         *moderate_row;
+  AdwActionRow         *weak_row;
+  GtkSpinButton        *strong_spin;
+  GtkSpinButton        *moderate_spin;
+  AdwPreferencesGroup  *criteria_group;
+  AdwPreferencesGroup  *learn_group;
+};
+
+G_DEFINE_FINAL_TYPE (AbmProfileView, abm_profile_view, ADW_TYPE_BIN)
+
+static AbmIcp *
+get_icp (AbmProfileView *self)
+{
+  return self->workspace ? abm_workspace_get_icp (self->workspace) : NULL;
+}
+
+static void
+show_error (AbmProfileView *self,
+            const char     *heading,
+            const char     *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_distribution (AbmProfileView *self)
+{
+  AbmIcp *icp = get_icp (self);
+  GListModel *accounts = self->workspace ? abm_workspace_get_accounts (self->workspace) : NULL;
+  guint counts[ABM_ICP_BAND_STRONG + 1] = { 0 };
+  guint n = accounts ? g_list_model_get_n_items (accounts) : 0;
+  g_autofree char *strong = NULL;
+  g_autofree char *moderate = NULL;
+  g_autofree char *weak = NULL;
+  g_autofree char *strong_range = NULL;
+  g_autofree char *moderate_range = NULL;
+  g_autofree char *weak_range = NULL;
+
+  if (icp == NULL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, i);
+      counts[abm_icp_band (icp, abm_account_get_fit_score (account))]++;
+    }
+
+  strong = g_strdup_printf ("%u", counts[ABM_ICP_BAND_STRONG]);
+  moderate = g_strdup_printf ("%u", counts[ABM_ICP_BAND_MODERATE]);
+  weak = g_strdup_printf ("%u", counts[ABM_ICP_BAND_WEAK]);
+  gtk_label_set_text (self->strong_label, strong);
+  gtk_label_set_text (self->moderate_label, moderate);
+  gtk_label_set_text (self->weak_label, weak);
+
+  /* Translators: a range of fit scores, "81–100" */
+  strong_range = g_strdup_printf (_("Scores %u–100"), abm_icp_get_strong_min (icp));
+  moderate_range = g_strdup_printf (_("Scores %u–%u"), abm_icp_get_moderate_min (icp),
+                                    abm_icp_get_strong_min (icp) - 1);
+  weak_range = g_strdup_printf (_("Scores below %u"), abm_icp_get_moderate_min (icp));
+  if (abm_icp_get_n_criteria (icp) == 0)
+    {
+      g_free (weak_range);
+      weak_range = g_strdup (_("No account is scored until the profile has a criterion"));
+    }
+  adw_action_row_set_subtitle (self->strong_row, strong_range);
+  adw_action_row_set_subtitle (self->moderate_row, moderate_range);
+  adw_action_row_set_subtitle (self->weak_row, weak_range);
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, rows->pdata[i]);
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+rebuild_criteria (AbmProfileView *self)
+{
+  AbmIcp *icp = get_icp (self);
+
+  clear_rows (self->criteria_group, self->criterion_rows);
+  self->n_criteria = icp ? abm_icp_get_n_criteria (icp) : 0;
+
+  if (icp == NULL)
+    return;
+
+  if (self->n_criteria == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No criteria yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Add the industries, sizes, countries and technologies of the accounts "
+                                     "you want, or let your customers suggest them below."));
+      adw_preferences_group_add (self->criteria_group, row);
+      g_ptr_array_add (self->criterion_rows, row);
+      return;
+    }
+
+  for (guint i = 0; i < self->n_criteria; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (abm_criterion_row_new (icp, i));
+
+      adw_preferences_group_add (self->criteria_group, row);
+      g_ptr_array_add (self->criterion_rows, row);
+    }
+}
+
+static void
+icp_changed (AbmProfileView *self)
+{
+  AbmIcp *icp = get_icp (self);
+
+  /* Added or removed criteria move the others: make the rows again.
+   * Other edits came from a row, which shows them already. */
+  if (abm_icp_get_n_criteria (icp) != self->n_criteria)
+    rebuild_criteria (self);
+  else
+    for (guint i = 0; i < self->criterion_rows->len; i++)
+      if (ABM_IS_CRITERION_ROW (self->criterion_rows->pdata[i]))
+        abm_criterion_row_refresh (self->criterion_rows->pdata[i]);
+
+  self->loading = TRUE;
+  gtk_spin_button_set_value (self->strong_spin, abm_icp_get_strong_min (icp));
+  gtk_spin_button_set_value (self->moderate_spin, abm_icp_get_moderate_min (icp));
+  self->loading = FALSE;
+
+  update_distribution (self);
+}
+
+static void
+bands_changed (AbmProfileView *self)
+{
+  g_autoptr(GError) error = NULL;
+  AbmIcp *icp = get_icp (self);
+
+  if (self->loading || icp == NULL)
+    return;
+  if (!abm_icp_set_bands (icp, (guint) gtk_spin_button_get_value (self->moderate_spin),
+                          (guint) gtk_spin_button_get_value (self->strong_spin), &error))
+    {
+      /* Put back what holds: moderate must stay below strong. */
+      self->loading = TRUE;
+      gtk_spin_button_set_value (self->strong_spin, abm_icp_get_strong_min (icp));
+      gtk_spin_button_set_value (self->moderate_spin, abm_icp_get_moderate_min (icp));
+      self->loading = FALSE;
+    }
+}
+
+static void
+add_criterion (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AbmProfileView *self = ABM_PROFILE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  AbmIcpKind kind;
+  guint last;
+
+  if (get_icp (self) == NULL
+      || !abm_icp_kind_from_key (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  if (abm_icp_add_criterion (get_icp (self), kind, &error) < 0)
+    {
+      show_error (self, _("Could Not Add the Criterion"), error->message);
+      return;
+    }
+
+  /* The new criterion opens, ready for its values. */
+  last = self->criterion_rows->len;
+  if (last > 0 && ABM_IS_CRITERION_ROW (self->criterion_rows->pdata[last - 1]))
+    adw_expander_row_set_expanded (self->criterion_rows->pdata[last - 1], TRUE);
+}
+
+static void
+add_suggestion_clicked (GtkButton      *button,
+                        AbmProfileView *self)
+{
+  AbmIcpSuggestion *suggestion = g_object_get_data (G_OBJECT (button), "abm-suggestion");
+  g_autoptr(GError) error = NULL;
+
+  if (abm_icp_add_suggestion (get_icp (self), suggestion, &error) < 0)
+    show_error (self, _("Could Not Add the Criterion"), error->message);
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+}
+
+static void
+learn (GtkWidget  *widget,
+       const char *action_name,
+       GVariant   *parameter)
+{
+  AbmProfileView *self = ABM_PROFILE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL)
+    return;
+
+  clear_rows (self->learn_group, self->learn_rows);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  self->suggestions = abm_icp_learn (abm_workspace_get_accounts (self->workspace), 2, &error);
+
+  if (self->suggestions == NULL || self->suggestions->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing to learn from yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   error ? error->message
+                                         : _("No value is shared by two or more customers."));
+      adw_preferences_group_add (self->learn_group, row);
+      g_ptr_array_add (self->learn_rows, row);
+      return;
+    }
+
+  for (guint i = 0; i < self->suggestions->len && i < MAX_SUGGESTIONS; i++)
+    {
+      AbmIcpSuggestion *s = self->suggestions->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add"));
+      g_autofree char *subtitle = NULL;
+      g_autofree char *name = NULL;
+
+      /* Translators: "2.3× as common: 12 of 20 customers, 40 of 250 accounts" */
+      subtitle = g_strdup_printf (_("%.1f× as common: %u of %u customers, %u of %u accounts"),
+                                  s->lift, s->customers_with, s->customers_total,
+                                  s->all_with, s->all_total);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->label);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      /* Translators: the accessible name of a button, "Add Industry is Banking" */
+      name = g_strdup_printf (_("Add %s"), s->label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (button), "abm-suggestion", s);
+      g_signal_connect (button, "clicked", G_CALLBACK (add_suggestion_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+      adw_preferences_group_add (self->learn_group, row);
+      g_ptr_array_add (self->learn_rows, row);
+    }
+}
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Profiles (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  return filter;
+}
+
+static void
+chooser_response (GtkNativeDialog *dialog,
+                  int              response,
+                  AbmProfileView  *self)
+{
+  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file == NULL || get_icp (self) == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  if (saving)
+    {
+      g_autofree char *json = abm_icp_to_json (get_icp (self));
+
+      if (!g_file_set_contents (path, json, -1, &error))
+        show_error (self, _("Could Not Export the Profile"), error->message);
+    }
+  else
+    {
+      g_autofree char *json = NULL;
+      g_autoptr(AbmIcp) icp = NULL;
+      gsize len;
+
+      if (!g_file_get_contents (path, &json, &len, &error)
+          || (icp = abm_icp_new_from_json (json, len, &error)) == NULL)
+        {
+          show_error (self, _("Could Not Import the Profile"), error->message);
+          return;
+        }
+      abm_icp_assign (get_icp (self), icp);
+    }
+}
+
+static void
+choose (AbmProfileView       *self,
+        GtkFileChooserAction  action)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+  GtkFileChooserNative *chooser;
+  gboolean saving = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+
+  chooser = gtk_file_chooser_native_new (saving ? _("Export Profile") : _("Import Profile"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
+                                         saving ? _("_Export") : _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (saving)
+    {
+      /* Translators: the file name suggested for an exported profile */
+      g_autofree char *name = g_strdup_printf (_("%s Profile.json"), abm_workspace_get_name (self->workspace));
+      g_strdelimit (name, "/\\", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+export_profile (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  if (ABM_PROFILE_VIEW (widget)->workspace != NULL)
+    choose (ABM_PROFILE_VIEW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+import_profile (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  if (ABM_PROFILE_VIEW (widget)->workspace != NULL)
+    choose (ABM_PROFILE_VIEW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+void
+abm_profile_view_set_workspace (AbmProfileView *self,
+                                AbmWorkspace   *workspace)
+{
+  g_return_if_fail (ABM_IS_PROFILE_VIEW (self));
+
+  if (self->workspace == workspace)
+    return;
+
+  if (self->workspace != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_accounts (self->workspace), self);
+    }
+  clear_rows (self->learn_group, self->learn_rows);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  g_set_object (&self->workspace, workspace);
+
+  if (workspace != NULL)
+    {
+      g_signal_connect_swapped (abm_workspace_get_icp (workspace), "changed",
+                                G_CALLBACK (icp_changed), self);
+      g_signal_connect_swapped (abm_workspace_get_accounts (workspace), "items-changed",
+                                G_CALLBACK (update_distribution), self);
+      self->n_criteria = G_MAXUINT;
+      icp_changed (self);
+    }
+  else
+    rebuild_criteria (self);
+}
+
+static void
+abm_profile_view_dispose (GObject *object)
+{
+  AbmProfileView *self = ABM_PROFILE_VIEW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  if (self->workspace != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_accounts (self->workspace), self);
+    }
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (abm_profile_view_parent_class)->dispose (object);
+}
+
+static void
+abm_profile_view_finalize (GObject *object)
+{
+  AbmProfileView *self = ABM_PROFILE_VIEW (object);
+
+  g_ptr_array_unref (self->criterion_rows);
+  g_ptr_array_unref (self->learn_rows);
+
+  G_OBJECT_CLASS (abm_profile_view_parent_class)->finalize (object);
+}
+
+static void
+abm_profile_view_class_init (AbmProfileViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = abm_profile_view_dispose;
+  object_class->finalize = abm_profile_view_finalize;
+
+  gtk_widget_class_install_action (widget_class, "profile.add-criterion", "s", add_criterion);
+  gtk_widget_class_install_action (widget_class, "profile.learn", NULL, learn);
+  gtk_widget_class_install_action (widget_class, "profile.export", NULL, export_profile);
+  gtk_widget_class_install_action (widget_class, "profile.import", NULL, import_profile);
+
+  g_type_ensure (ABM_TYPE_CRITERION_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-profile-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, strong_label);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, moderate_label);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, weak_label);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, strong_row);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, moderate_row);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, weak_row);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, strong_spin);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, moderate_spin);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, criteria_group);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, learn_group);
+  gtk_widget_class_bind_template_callback (widget_class, bands_changed);
+}
+
+static void
+abm_profile_view_init (AbmProfileView *self)
+{
+  self->criterion_rows = g_ptr_array_new ();
+  self->learn_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
