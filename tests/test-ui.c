@@ -342,6 +342,17 @@ test_sample (void)
   g_assert_true (abm_accounts_view_get_selected (
                    ABM_ACCOUNTS_VIEW (find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))) == first);
 
+  /* Its page says why it scored as it did. */
+  {
+    AbmIcp *icp = abm_workspace_get_icp (abm_window_get_workspace (window));
+    double score = abm_account_get_fit_score (first);
+    g_autofree char *title = g_strdup_printf ("Fit %.0f · %s", score,
+                                              abm_icp_band_label (abm_icp_band (icp, score)));
+
+    g_assert_cmpfloat (score, >=, 0);
+    g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, title));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_unlink (path);

@@ -28,7 +28,10 @@ struct _AbmAccountPage
   AdwEntryRow  *rows[ABM_ACCOUNT_N_FIELDS];
   GtkLabel     *errors[ABM_ACCOUNT_N_FIELDS];
 
+  GPtrArray    *fit_rows;
+
   /* Template widgets */
+  AdwExpanderRow *fit_row;
   GtkSwitch    *target_switch;
   AdwComboRow  *tier_row;
   AdwComboRow  *stage_row;
@@ -181,6 +184,80 @@ abm_account_page_commit (AbmAccountPage *self)
   return ok;
 }
 
+/* The score and, one row per criterion, why: users distrust a number
+ * they cannot take apart. */
+static void
+update_fit (AbmAccountPage *self)
+{
+  AbmIcp *icp = self->workspace ? abm_workspace_get_icp (self->workspace) : NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  double score;
+  guint matched = 0;
+
+  for (guint i = 0; i < self->fit_rows->len; i++)
+    adw_expander_row_remove (self->fit_row, self->fit_rows->pdata[i]);
+  g_ptr_array_set_size (self->fit_rows, 0);
+
+  if (icp == NULL || self->account == NULL)
+    return;
+
+  score = abm_account_get_fit_score (self->account);
+  if (score < 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fit_row), _("Not Scored"));
+      adw_expander_row_set_subtitle (self->fit_row,
+                                     _("Add criteria to the ideal customer profile to score accounts"));
+      adw_expander_row_set_enable_expansion (self->fit_row, FALSE);
+      return;
+    }
+
+  adw_expander_row_set_enable_expansion (self->fit_row, TRUE);
+  lines = abm_icp_explain (icp, self->account);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      AbmIcpExplanation *line = lines->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (line->matched ? "object-select-symbolic"
+                                                                    : "window-close-symbolic");
+      g_autofree char *detail = NULL;
+
+      matched += line->matched;
+      if (line->must_have_failed)
+        detail = g_strdup_printf (_("Must have, not met: the score stays below the moderate band (has: %s)"),
+                                  line->account_value ? line->account_value : _("nothing known"));
+      else if (line->matched)
+        /* Translators: points a matched criterion adds to the fit score */
+        detail = g_strdup_printf (_("Met: +%.0f points"), line->points);
+      else
+        detail = g_strdup_printf (_("Not met (has: %s)"),
+                                  line->account_value ? line->account_value : _("nothing known"));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      line->matched ? _("Met") : _("Not met"), -1);
+      if (!line->matched)
+        gtk_widget_add_css_class (icon, line->must_have_failed ? "error" : "dim-label");
+      else
+        gtk_widget_add_css_class (icon, "success");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->description);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+      adw_expander_row_add_row (self->fit_row, row);
+      g_ptr_array_add (self->fit_rows, row);
+    }
+
+  /* Translators: "Fit 70 · Moderate" */
+  title = g_strdup_printf (_("Fit %.0f · %s"), score, abm_icp_band_label (abm_icp_band (icp, score)));
+  /* Translators: "4 of 6 criteria met" */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u criterion met",
+                                           "%u of %u criteria met", lines->len),
+                              matched, lines->len);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fit_row), title);
+  adw_expander_row_set_subtitle (self->fit_row, subtitle);
+}
+
 static void
 update_header (AbmAccountPage *self)
 {
@@ -283,6 +360,7 @@ load_fields (AbmAccountPage *self)
   self->loading = FALSE;
 
   update_header (self);
+  update_fit (self);
 }
 
 static void
@@ -319,14 +397,20 @@ abm_account_page_set_account (AbmAccountPage *self,
 
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
   g_set_object (&self->account, account);
   g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    g_signal_connect_swapped (abm_workspace_get_icp (workspace), "changed",
+                              G_CALLBACK (update_fit), self);
   if (account != NULL)
     {
       g_signal_connect_swapped (account, "notify::name", G_CALLBACK (update_header), self);
       g_signal_connect_swapped (account, "notify::domain", G_CALLBACK (update_header), self);
       g_signal_connect_swapped (account, "notify::industry", G_CALLBACK (update_header), self);
       g_signal_connect_swapped (account, "notify::country", G_CALLBACK (update_header), self);
+      g_signal_connect_swapped (account, "notify::fit-score", G_CALLBACK (update_fit), self);
     }
 
   set_money_titles (self);
@@ -409,8 +493,11 @@ abm_account_page_dispose (GObject *object)
   g_clear_handle_id (&self->notes_timeout, g_source_remove);
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
   g_clear_object (&self->account);
   g_clear_object (&self->workspace);
+  g_clear_pointer (&self->fit_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (abm_account_page_parent_class)->dispose (object);
 }
@@ -442,6 +529,7 @@ abm_account_page_class_init (AbmAccountPageClass *klass)
   BIND_FIELD (owner_marketer, OWNER_MARKETER);
   BIND_FIELD (technologies, TECHNOLOGIES);
   BIND_FIELD (intent_topics, INTENT_TOPICS);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, fit_row);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, target_switch);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, tier_row);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, stage_row);
@@ -457,6 +545,7 @@ abm_account_page_class_init (AbmAccountPageClass *klass)
 static void
 abm_account_page_init (AbmAccountPage *self)
 {
+  self->fit_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
