@@ -335,6 +335,28 @@ test_sample (void)
                      || strstr (abm_account_get_domain (account), "aperture") != NULL);
     }
 
+  /* Export writes what is shown, in the order shown. */
+  {
+    g_autofree char *csv_path = g_build_filename (dir, "shown.csv", NULL);
+    g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_true (abm_targets_view_export (targets, csv, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+    lines = g_strsplit (contents, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + g_list_model_get_n_items (shown) + 1);
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr(AbmAccount) account = g_list_model_get_item (shown, i);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT ",", abm_account_get_id (account));
+        g_assert_true (g_str_has_prefix (lines[i + 1], id));
+      }
+    g_unlink (csv_path);
+  }
+
   /* Activating a row opens that account's page. */
   first = g_list_model_get_item (shown, 0);
   g_signal_emit_by_name (find_widget (GTK_WIDGET (targets), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);

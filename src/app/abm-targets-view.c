@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "abm-csv-writer.h"
 #include "abm-targets-view.h"
 
 typedef enum {
@@ -28,6 +29,7 @@ struct _AbmTargetsView
 
   AbmWorkspace       *workspace;
   char               *search_key;   /* casefolded, NULL when empty */
+  GtkNativeDialog    *chooser;
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   GtkCustomFilter    *filter;
@@ -381,10 +383,93 @@ abm_targets_view_focus_search (AbmTargetsView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* What is shown, in the order shown, as CSV. */
+gboolean
+abm_targets_view_export (AbmTargetsView  *self,
+                         GFile           *file,
+                         GError         **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+
+  g_return_val_if_fail (ABM_IS_TARGETS_VIEW (self), FALSE);
+  g_return_val_if_fail (self->workspace != NULL, FALSE);
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  return abm_csv_write_accounts (G_LIST_MODEL (self->sort_model),
+                                 abm_workspace_get_icp (self->workspace),
+                                 G_OUTPUT_STREAM (stream), NULL, error);
+}
+
+static void
+export_response (GtkNativeDialog *dialog,
+                 int              response,
+                 AbmTargetsView  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+
+  if (file != NULL && self->workspace != NULL && !abm_targets_view_export (self, file, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      AdwMessageDialog *message;
+
+      message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                            _("Could Not Export the Accounts"),
+                                                            error->message));
+      adw_message_dialog_add_response (message, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AbmTargetsView *self = ABM_TARGETS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->workspace == NULL)
+    return;
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+
+  chooser = gtk_file_chooser_native_new (_("Export Target Accounts"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the file name suggested for exported accounts */
+  name = g_strdup_printf (_("%s Targets.csv"), abm_workspace_get_name (self->workspace));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
 static void
 abm_targets_view_dispose (GObject *object)
 {
   AbmTargetsView *self = ABM_TARGETS_VIEW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
@@ -415,6 +500,8 @@ abm_targets_view_class_init (AbmTargetsViewClass *klass)
   signals[ACCOUNT_ACTIVATED] =
     g_signal_new ("account-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ABM_TYPE_ACCOUNT);
+
+  gtk_widget_class_install_action (widget_class, "targets.export", NULL, export_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-targets-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, content_stack);

@@ -17,5 +17,8 @@ void        abm_targets_view_set_workspace  (AbmTargetsView *self,
                                              AbmWorkspace   *workspace);
 GListModel *abm_targets_view_get_shown      (AbmTargetsView *self);
 void        abm_targets_view_focus_search   (AbmTargetsView *self);
+gboolean    abm_targets_view_export         (AbmTargetsView *self,
+                                             GFile          *file,
+                                             GError        **error);
 
 G_END_DECLS

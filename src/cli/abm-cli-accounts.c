@@ -8,81 +8,26 @@
 #include <string.h>
 
 #include "abm-cli.h"
+#include "abm-csv-writer.h"
 #include "abm-workspace.h"
-
-/* RFC 4180: a field with a comma, quote or line break goes in quotes, and
- * its quotes are doubled. A text that a spreadsheet would run as a formula
- * (=, +, -, @ first) is made inert with a leading apostrophe. */
-static void
-append_csv_field (GString    *line,
-                  const char *field)
-{
-  g_autofree char *inert = NULL;
-
-  if (strchr ("=+-@", field[0]) != NULL && field[0] != '\0')
-    field = inert = g_strconcat ("'", field, NULL);
-
-  if (strpbrk (field, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, field);
-      return;
-    }
-
-  g_string_append_c (line, '"');
-  for (const char *p = field; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static char *
-dup_fit_score (AbmAccount *account)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (abm_account_get_fit_score (account) < 0)
-    return g_strdup ("");
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", abm_account_get_fit_score (account)));
-}
 
 static void
 print_accounts_csv (AbmWorkspace *workspace)
 {
   GListModel *accounts = abm_workspace_get_accounts (workspace);
   AbmIcp *icp = abm_workspace_get_icp (workspace);
-  g_autoptr(GString) line = g_string_new ("id");
+  g_autoptr(GString) line = g_string_new (NULL);
   guint n = g_list_model_get_n_items (accounts);
 
-  for (guint f = 0; f < ABM_ACCOUNT_N_FIELDS; f++)
-    {
-      g_string_append_c (line, ',');
-      append_csv_field (line, abm_account_field_key (f));
-    }
-  g_string_append (line, ",fit-score,fit-band\n");
+  abm_csv_append_header (line);
   abm_cli_write (line->str, (gssize) line->len);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, i);
 
-      g_string_printf (line, "%" G_GINT64_FORMAT, abm_account_get_id (account));
-      for (guint f = 0; f < ABM_ACCOUNT_N_FIELDS; f++)
-        {
-          g_autofree char *text = abm_account_dup_field_text (account, f);
-
-          g_string_append_c (line, ',');
-          append_csv_field (line, text);
-        }
-      {
-        g_autofree char *fit = dup_fit_score (account);
-        AbmIcpBand band = abm_icp_band (icp, abm_account_get_fit_score (account));
-
-        g_string_append_printf (line, ",%s,%s\n", fit,
-                                band == ABM_ICP_BAND_UNSCORED ? "" : abm_icp_band_key (band));
-      }
+      g_string_truncate (line, 0);
+      abm_csv_append_account (line, account, icp);
       abm_cli_write (line->str, (gssize) line->len);
     }
 }
