@@ -14,6 +14,7 @@
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
 #include "abm-application.h"
+#include "abm-bulk-edit-dialog.h"
 #include "abm-criterion-row.h"
 #include "abm-profile-view.h"
 #include "abm-sample.h"
@@ -355,6 +356,32 @@ test_sample (void)
         g_assert_true (g_str_has_prefix (lines[i + 1], id));
       }
     g_unlink (csv_path);
+  }
+
+  /* Several selected accounts change owner and stage in one go. */
+  {
+    GtkSelectionModel *selection =
+      gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (targets), GTK_TYPE_COLUMN_VIEW, NULL)));
+    g_autoptr(GPtrArray) chosen = NULL;
+    GtkWidget *dialog;
+
+    g_assert_true (gtk_selection_model_select_range (selection, 0, 2, TRUE));
+    chosen = abm_targets_view_dup_selected (targets);
+    g_assert_cmpuint (chosen->len, ==, 2);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (targets), "targets.edit-selected", NULL));
+    iterate ();
+    dialog = GTK_WIDGET (find_toplevel (ABM_TYPE_BULK_EDIT_DIALOG));
+    g_assert_nonnull (dialog);
+    type_into (dialog, "Account Executive (empty: unchanged)", "Rosa Diaz");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, "Stage")), 4);
+    g_signal_emit_by_name (find_widget (dialog, GTK_TYPE_BUTTON, "_Change"), "clicked");
+    iterate ();
+    for (guint i = 0; i < chosen->len; i++)
+      {
+        g_assert_cmpstr (abm_account_get_owner_ae (chosen->pdata[i]), ==, "Rosa Diaz");
+        g_assert_cmpstr (abm_account_get_stage (chosen->pdata[i]), ==, "opportunity");
+      }
+    gtk_selection_model_unselect_all (selection);
   }
 
   /* Activating a row opens that account's page. */

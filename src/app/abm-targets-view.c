@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "abm-bulk-edit-dialog.h"
 #include "abm-csv-writer.h"
 #include "abm-targets-view.h"
 
@@ -32,6 +33,7 @@ struct _AbmTargetsView
   GtkNativeDialog    *chooser;
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
+  GtkMultiSelection  *selection;
   GtkCustomFilter    *filter;
 
   /* Template widgets */
@@ -78,6 +80,16 @@ group_digits (double value)
       g_string_append_c (out, digits[i]);
     }
   return g_string_free (out, FALSE);
+}
+
+static void
+update_actions (AbmTargetsView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.edit-selected",
+                                 self->workspace != NULL && !gtk_bitset_is_empty (selected));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.export", self->workspace != NULL);
 }
 
 static gboolean
@@ -366,6 +378,7 @@ abm_targets_view_set_workspace (AbmTargetsView *self,
                              G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
   set_money_titles (self);
   update_count (self);
+  update_actions (self);
 }
 
 /* What the table shows, in the order shown: for exports. */
@@ -381,6 +394,39 @@ abm_targets_view_focus_search (AbmTargetsView *self)
 {
   g_return_if_fail (ABM_IS_TARGETS_VIEW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GPtrArray *
+abm_targets_view_dup_selected (AbmTargetsView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GPtrArray *accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (ABM_IS_TARGETS_VIEW (self), NULL);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_iter_init_first (&iter, selected, &position))
+    do
+      g_ptr_array_add (accounts, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+    while (gtk_bitset_iter_next (&iter, &position));
+  return accounts;
+}
+
+static void
+edit_selected_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AbmTargetsView *self = ABM_TARGETS_VIEW (widget);
+  g_autoptr(GPtrArray) accounts = abm_targets_view_dup_selected (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->workspace == NULL || accounts->len == 0)
+    return;
+  gtk_window_present (GTK_WINDOW (abm_bulk_edit_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                            self->workspace, accounts)));
 }
 
 /* What is shown, in the order shown, as CSV. */
@@ -502,6 +548,7 @@ abm_targets_view_class_init (AbmTargetsViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ABM_TYPE_ACCOUNT);
 
   gtk_widget_class_install_action (widget_class, "targets.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "targets.edit-selected", NULL, edit_selected_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-targets-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, content_stack);
@@ -537,8 +584,11 @@ abm_targets_view_init (AbmTargetsView *self)
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
+  self->selection = selection;
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  g_signal_connect_swapped (selection, "selection-changed", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (selection, "items-changed", G_CALLBACK (update_actions), self);
   g_object_unref (self->filter_model);
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_count), self);
 
@@ -556,4 +606,5 @@ abm_targets_view_init (AbmTargetsView *self)
   /* Best fit first, until the user picks another order. */
   gtk_column_view_sort_by_column (self->column_view, self->fit_column, GTK_SORT_DESCENDING);
   update_count (self);
+  update_actions (self);
 }

@@ -17,6 +17,7 @@ void        abm_targets_view_set_workspace  (AbmTargetsView *self,
                                              AbmWorkspace   *workspace);
 GListModel *abm_targets_view_get_shown      (AbmTargetsView *self);
 void        abm_targets_view_focus_search   (AbmTargetsView *self);
+GPtrArray  *abm_targets_view_dup_selected   (AbmTargetsView *self);
 gboolean    abm_targets_view_export         (AbmTargetsView *self,
                                              GFile          *file,
                                              GError        **error);
