@@ -336,6 +336,41 @@ test_sample (void)
                      || strstr (abm_account_get_domain (account), "aperture") != NULL);
     }
 
+  /* The industry drop-down lists the industries present and narrows to one. */
+  {
+    GtkDropDown *industry = GTK_DROP_DOWN (find_widget (GTK_WIDGET (targets), GTK_TYPE_DROP_DOWN, NULL));
+    GListModel *choices;
+    guint banking = 0;
+
+    /* The first drop-down is the fit band; the industry one comes after. */
+    for (GtkWidget *w = GTK_WIDGET (industry); w != NULL; w = gtk_widget_get_next_sibling (w))
+      {
+        GListModel *model = GTK_IS_DROP_DOWN (w) ? gtk_drop_down_get_model (GTK_DROP_DOWN (w)) : NULL;
+        g_autoptr(GtkStringObject) first_choice = model ? g_list_model_get_item (model, 0) : NULL;
+
+        if (first_choice && g_strcmp0 (gtk_string_object_get_string (first_choice), "Any Industry") == 0)
+          industry = GTK_DROP_DOWN (w);
+      }
+    choices = gtk_drop_down_get_model (industry);
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      {
+        g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+        if (g_strcmp0 (gtk_string_object_get_string (choice), "Banking") == 0)
+          banking = i;
+      }
+    g_assert_cmpuint (banking, >, 0);
+    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (targets), GTK_TYPE_SEARCH_ENTRY, NULL)), "");
+    iterate ();
+    gtk_drop_down_set_selected (industry, banking);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr(AbmAccount) account = g_list_model_get_item (shown, i);
+        g_assert_cmpstr (abm_account_get_industry (account), ==, "Banking");
+      }
+  }
+
   /* Export writes what is shown, in the order shown. */
   {
     g_autofree char *csv_path = g_build_filename (dir, "shown.csv", NULL);

@@ -41,6 +41,9 @@ struct _AbmTargetsView
   GtkSearchEntry     *search_entry;
   GtkDropDown        *fit_filter;
   GtkDropDown        *tier_filter;
+  GtkDropDown        *industry_filter;
+  GtkDropDown        *country_filter;
+  guint               choices_idle;
   GtkLabel           *count_label;
   GtkColumnView      *column_view;
   GtkColumnViewColumn *name_column;
@@ -104,6 +107,19 @@ contains_key (const char *text,
   return strstr (folded, key) != NULL;
 }
 
+/* The value picked in a drop-down of values, or NULL for its first item,
+ * "any", or while it has no values yet. */
+static const char *
+chosen_value (GtkDropDown *drop_down)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || item == NULL)
+    return NULL;
+  return gtk_string_object_get_string (item);
+}
+
 static gboolean
 account_shown (gpointer item,
                gpointer user_data)
@@ -112,6 +128,7 @@ account_shown (gpointer item,
   AbmAccount *account = item;
   guint fit = gtk_drop_down_get_selected (self->fit_filter);
   guint tier = gtk_drop_down_get_selected (self->tier_filter);
+  const char *value;
 
   if (fit != 0 && self->workspace != NULL)
     {
@@ -132,6 +149,13 @@ account_shown (gpointer item,
       if ((tier <= 3 && account_tier != tier) || (tier == 4 && account_tier != 0))
         return FALSE;
     }
+
+  if ((value = chosen_value (self->industry_filter)) != NULL
+      && g_strcmp0 (abm_account_get_industry (account), value) != 0)
+    return FALSE;
+  if ((value = chosen_value (self->country_filter)) != NULL
+      && g_strcmp0 (abm_account_get_country (account), value) != 0)
+    return FALSE;
 
   if (self->search_key == NULL)
     return TRUE;
@@ -154,6 +178,69 @@ update_count (AbmTargetsView *self)
                           shown_text, total_text);
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->content_stack, total > 0 ? "table" : "empty");
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* The values present, sorted, after "any": the choice stays if its value
+ * is still there. */
+static void
+fill_choices (GtkDropDown     *drop_down,
+              GListModel      *accounts,
+              const char      *(*get) (AbmAccount *),
+              const char      *any)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GtkStringList) list = gtk_string_list_new ((const char *[]) { any, NULL });
+  g_autofree char *keep = g_strdup (chosen_value (drop_down));
+  guint n = accounts ? g_list_model_get_n_items (accounts) : 0;
+  guint selected = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, i);
+      const char *value = get (account);
+
+      if (value != NULL && g_hash_table_add (seen, (gpointer) value))
+        g_ptr_array_add (values, (gpointer) value);
+    }
+  g_ptr_array_sort (values, compare_strings);
+  for (guint i = 0; i < values->len; i++)
+    {
+      gtk_string_list_append (list, values->pdata[i]);
+      if (g_strcmp0 (keep, values->pdata[i]) == 0)
+        selected = i + 1;
+    }
+
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (drop_down, selected);
+}
+
+static gboolean
+update_choices (gpointer user_data)
+{
+  AbmTargetsView *self = user_data;
+  GListModel *accounts = self->workspace ? abm_workspace_get_accounts (self->workspace) : NULL;
+
+  self->choices_idle = 0;
+  fill_choices (self->industry_filter, accounts, abm_account_get_industry, _("Any Industry"));
+  fill_choices (self->country_filter, accounts, abm_account_get_country, _("Any Country"));
+  return G_SOURCE_REMOVE;
+}
+
+/* Accounts change in bursts (an import, typing on the account page):
+ * the lists of values are made again once things are quiet. */
+static void
+queue_update_choices (AbmTargetsView *self)
+{
+  if (self->choices_idle == 0)
+    self->choices_idle = g_idle_add (update_choices, self);
 }
 
 static void
@@ -368,14 +455,23 @@ abm_targets_view_set_workspace (AbmTargetsView *self,
     return;
 
   if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+    {
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_accounts (self->workspace), self);
+    }
   g_set_object (&self->workspace, workspace);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_filter_list_model_set_model (self->filter_model,
                                    workspace ? abm_workspace_get_accounts (workspace) : NULL);
   if (workspace != NULL)
-    g_signal_connect_object (abm_workspace_get_icp (workspace), "changed",
-                             G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (abm_workspace_get_icp (workspace), "changed",
+                               G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_swapped (abm_workspace_get_accounts (workspace), "items-changed",
+                                G_CALLBACK (queue_update_choices), self);
+    }
+  g_clear_handle_id (&self->choices_idle, g_source_remove);
+  update_choices (self);
   set_money_titles (self);
   update_count (self);
   update_actions (self);
@@ -517,8 +613,12 @@ abm_targets_view_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
 
+  g_clear_handle_id (&self->choices_idle, g_source_remove);
   if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+    {
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_accounts (self->workspace), self);
+    }
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (abm_targets_view_parent_class)->dispose (object);
@@ -555,6 +655,8 @@ abm_targets_view_class_init (AbmTargetsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, fit_filter);
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, tier_filter);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, industry_filter);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, country_filter);
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, name_column);
@@ -577,6 +679,12 @@ abm_targets_view_init (AbmTargetsView *self)
   GtkMultiSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Typing in the drop-downs searches their values. */
+  gtk_drop_down_set_expression (self->industry_filter,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_expression (self->country_filter,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
 
   self->filter = gtk_custom_filter_new (account_shown, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
