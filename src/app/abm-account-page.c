@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "abm-account-page.h"
+#include "abm-text.h"
 
 /* Notes are stored this long after the last keystroke. */
 #define NOTES_DELAY_MS 800
@@ -85,33 +86,15 @@ is_number (AbmAccountField field)
       || field == ABM_ACCOUNT_FIELD_ACV_POTENTIAL;
 }
 
-/* "2100000000" reads as "2 100 000 000": a narrow no-break space groups
- * digits in every locale without being mistaken for a decimal point, and
- * the parser skips it when the value comes back. */
 static char *
 dup_display_text (AbmAccount      *account,
                   AbmAccountField  field)
 {
   g_autofree char *text = abm_account_dup_field_text (account, field);
-  GString *grouped;
-  const char *dot;
-  gsize int_len;
 
   if (!is_number (field) || *text == '\0')
     return g_steal_pointer (&text);
-
-  dot = strchr (text, '.');
-  int_len = dot ? (gsize) (dot - text) : strlen (text);
-  grouped = g_string_new (NULL);
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append (grouped, "\u202F");
-      g_string_append_c (grouped, text[i]);
-    }
-  if (dot != NULL)
-    g_string_append (grouped, dot);
-  return g_string_free (grouped, FALSE);
+  return abm_text_group_digits (text);
 }
 
 static gboolean

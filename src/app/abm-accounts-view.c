@@ -9,6 +9,7 @@
 
 #include "abm-account-page.h"
 #include "abm-accounts-view.h"
+#include "abm-text.h"
 
 struct _AbmAccountsView
 {
@@ -40,18 +41,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean
-contains_key (const char *text,
-              const char *key)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, key) != NULL;
-}
-
-static gboolean
 account_matches (gpointer item,
                  gpointer user_data)
 {
@@ -61,13 +50,13 @@ account_matches (gpointer item,
   if (self->search_key == NULL)
     return TRUE;
 
-  return contains_key (abm_account_get_name (account), self->search_key)
-      || contains_key (abm_account_get_domain (account), self->search_key)
-      || contains_key (abm_account_get_industry (account), self->search_key)
-      || contains_key (abm_account_get_country (account), self->search_key)
-      || contains_key (abm_account_get_city (account), self->search_key)
-      || contains_key (abm_account_get_owner_ae (account), self->search_key)
-      || contains_key (abm_account_get_owner_marketer (account), self->search_key);
+  return abm_text_contains (abm_account_get_name (account), self->search_key)
+      || abm_text_contains (abm_account_get_domain (account), self->search_key)
+      || abm_text_contains (abm_account_get_industry (account), self->search_key)
+      || abm_text_contains (abm_account_get_country (account), self->search_key)
+      || abm_text_contains (abm_account_get_city (account), self->search_key)
+      || abm_text_contains (abm_account_get_owner_ae (account), self->search_key)
+      || abm_text_contains (abm_account_get_owner_marketer (account), self->search_key);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "abm-bulk-edit-dialog.h"
 #include "abm-csv-writer.h"
 #include "abm-targets-view.h"
+#include "abm-text.h"
 
 typedef enum {
   CELL_TEXT,
@@ -67,24 +68,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* "2500000" as "2 500 000": a narrow no-break space groups digits in every
- * locale, as on the account page. */
-static char *
-group_digits (double value)
-{
-  g_autofree char *digits = g_strdup_printf ("%.0f", value);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, "\u202F");
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 update_actions (AbmTargetsView *self)
 {
@@ -95,16 +78,12 @@ update_actions (AbmTargetsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.export", self->workspace != NULL);
 }
 
-static gboolean
-contains_key (const char *text,
-              const char *key)
+static char *
+group_digits (double value)
 {
-  g_autofree char *folded = NULL;
+  g_autofree char *digits = g_strdup_printf ("%.0f", value);
 
-  if (text == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, key) != NULL;
+  return abm_text_group_digits (digits);
 }
 
 /* The value picked in a drop-down of values, or NULL for its first item,
@@ -159,8 +138,8 @@ account_shown (gpointer item,
 
   if (self->search_key == NULL)
     return TRUE;
-  return contains_key (abm_account_get_name (account), self->search_key)
-      || contains_key (abm_account_get_domain (account), self->search_key);
+  return abm_text_contains (abm_account_get_name (account), self->search_key)
+      || abm_text_contains (abm_account_get_domain (account), self->search_key);
 }
 
 static void

@@ -1,0 +1,43 @@
+/* abm-text.c: small text helpers the views share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "abm-text.h"
+
+/* "2500000.50" as "2 500 000.50": a narrow no-break space groups digits in
+ * every locale without being taken for a decimal mark, and the account
+ * parser skips it when the text comes back. */
+char *
+abm_text_group_digits (const char *number)
+{
+  const char *dot = strchr (number, '.');
+  gsize int_len = dot ? (gsize) (dot - number) : strlen (number);
+  GString *grouped = g_string_new (NULL);
+
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (grouped, "\u202F");
+      g_string_append_c (grouped, number[i]);
+    }
+  if (dot != NULL)
+    g_string_append (grouped, dot);
+  return g_string_free (grouped, FALSE);
+}
+
+/* Whether @text, casefolded, contains @folded_key (already casefolded). */
+gboolean
+abm_text_contains (const char *text,
+                   const char *folded_key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, folded_key) != NULL;
+}

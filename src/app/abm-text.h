@@ -1,0 +1,15 @@
+/* abm-text.h: small text helpers the views share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *abm_text_group_digits (const char *number);
+gboolean  abm_text_contains     (const char *text,
+                                 const char *folded_key);
+
+G_END_DECLS
