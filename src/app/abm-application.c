@@ -255,6 +255,8 @@ abm_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>z", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.add-account",
                                          (const char *[]) { "<Control><Shift>n", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.import",
+                                         (const char *[]) { "<Control>i", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.search",
                                          (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-view::profile",

@@ -9,6 +9,7 @@
 
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
+#include "abm-import-dialog.h"
 #include "abm-new-workspace-dialog.h"
 #include "abm-sample.h"
 #include "abm-profile-view.h"
@@ -473,6 +474,63 @@ add_account_activated (GSimpleAction *action,
 }
 
 static void
+import_chosen (AbmWindow *self,
+               GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  AbmImportDialog *dialog;
+
+  if (self->workspace == NULL)
+    return;
+  if (path == NULL)
+    {
+      show_error (self, _("Could Not Import"), _("Only files on this computer can be imported."));
+      return;
+    }
+
+  dialog = abm_import_dialog_new (GTK_WINDOW (self), self->workspace, path, &error);
+  if (dialog == NULL)
+    {
+      show_error (self, _("Could Not Import"), error->message);
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "targets");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AbmWindow *self = user_data;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->workspace == NULL)
+    return;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "txt");
+
+  chooser = gtk_file_chooser_native_new (_("Import Accounts"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "abm-done", import_chosen);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
 delete_account_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
@@ -557,6 +615,7 @@ static const GActionEntry win_actions[] = {
   { "save-copy", save_copy_activated },
   { "close-workspace", close_workspace_activated },
   { "add-account", add_account_activated },
+  { "import", import_activated },
   { "delete-account", delete_account_activated },
   { "undo", undo_activated },
   { "search", search_activated },
@@ -580,6 +639,7 @@ update_actions (AbmWindow *self)
 
   set_enabled (self, "save-copy", open);
   set_enabled (self, "add-account", open);
+  set_enabled (self, "import", open);
   set_enabled (self, "delete-account",
                open && abm_accounts_view_get_selected (self->accounts_view) != NULL);
   set_enabled (self, "undo", open && self->undo_ids->len > 0);
