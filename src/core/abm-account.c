@@ -512,19 +512,66 @@ abm_account_dup_field_text (AbmAccount      *self,
 
 /* Reads a count or an amount the way CRM exports and people write them:
  * "1,200", "1 200", "$2.5M", "40k". Empty means unknown (-1). */
+/* The common case of an import or a stored value: plain digits, with at
+ * most two decimals for money ("2500000", "45000.50"). FALSE sends
+ * anything else down the general path. */
+static gboolean
+parse_plain_amount (const char      *text,
+                    AbmAccountField  field,
+                    double          *out)
+{
+  const char *p = text;
+  double value = 0;
+  guint decimals = 0;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      value = value * 10 + (*p - '0');
+      if (value > 1e15)
+        return FALSE;
+    }
+  if (*p == '.' && field != ABM_ACCOUNT_FIELD_EMPLOYEES)
+    {
+      double scale = 1;
+
+      for (p++; g_ascii_isdigit (*p) && decimals < 2; p++, decimals++)
+        {
+          scale /= 10;
+          value += (*p - '0') * scale;
+        }
+      if (decimals == 0)
+        return FALSE;
+    }
+  if (*p != '\0')
+    return FALSE;
+
+  *out = decimals > 0 ? round (value * 100) / 100 : value;
+  return field != ABM_ACCOUNT_FIELD_EMPLOYEES || *out <= MAX_EMPLOYEES;
+}
+
 static gboolean
 parse_amount (const char       *text,
               AbmAccountField   field,
               double           *out,
               GError          **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  g_autoptr(GString) digits = g_string_new (NULL);
-  const char *p = trimmed;
-  const char *label = abm_account_field_label (field);
+  g_autofree char *trimmed = NULL;
+  g_autoptr(GString) digits = NULL;
+  const char *p;
+  const char *label;
   double multiplier = 1, value;
   guint dots = 0;
   char *end = NULL;
+
+  if (text != NULL && parse_plain_amount (text, field, out))
+    return TRUE;
+
+  trimmed = g_strstrip (g_strdup (text ? text : ""));
+  digits = g_string_new (NULL);
+  p = trimmed;
+  label = abm_account_field_label (field);
 
   if (*p == '\0')
     {
@@ -999,23 +1046,24 @@ abm_account_set_field_text (AbmAccount       *self,
     }
 
   {
-    g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+    g_autofree char *copy = NULL;
+    const char *value = text ? text : "";
+    gsize len = strlen (value);
 
-    /* Notes keep their layout; one-line fields lose stray spaces. */
-    if (field == ABM_ACCOUNT_FIELD_NOTES)
-      {
-        g_free (trimmed);
-        trimmed = g_strdup (text);
-      }
+    /* Notes keep their layout; one-line fields lose stray spaces (and are
+     * copied only when they have some). */
+    if (field != ABM_ACCOUNT_FIELD_NOTES && len > 0
+        && (g_ascii_isspace (value[0]) || g_ascii_isspace (value[len - 1])))
+      value = copy = g_strstrip (g_strdup (value));
 
-    if (field == ABM_ACCOUNT_FIELD_NAME && (trimmed == NULL || *trimmed == '\0'))
+    if (field == ABM_ACCOUNT_FIELD_NAME && *value == '\0')
       {
         g_set_error_literal (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
                              _("An account needs a name"));
         return FALSE;
       }
 
-    set_text (self, field, trimmed);
+    set_text (self, field, value);
   }
 
   return TRUE;
