@@ -1106,9 +1106,15 @@ test_demo (Fixture       *f,
   g_autoptr(Result) again = NULL;
   g_auto(GStrv) lines = NULL;
 
-  assert_success (run (f, "demo", "a.abm", "--accounts", "300", "--seed", "5", NULL));
-  assert_success (run (f, "demo", "b.abm", "--accounts", "300", "--seed", "5", NULL));
-  assert_success (run (f, "demo", "c.abm", "--accounts", "300", "--seed", "6", NULL));
+  {
+    g_autoptr(Result) made_a = run (f, "demo", "a.abm", "--accounts", "300", "--seed", "5", NULL);
+    g_autoptr(Result) made_b = run (f, "demo", "b.abm", "--accounts", "300", "--seed", "5", NULL);
+    g_autoptr(Result) made_c = run (f, "demo", "c.abm", "--accounts", "300", "--seed", "6", NULL);
+
+    assert_success (made_a);
+    assert_success (made_b);
+    assert_success (made_c);
+  }
 
   a = run (f, "accounts", "a.abm", NULL);
   b = run (f, "accounts", "b.abm", NULL);

@@ -1309,8 +1309,13 @@ test_score_all_100k (void)
   g_test_message ("score_all on %u accounts: %.1f ms, after an edit %.1f ms (%u strong)",
                   n, first * 1000, second * 1000, n_strong);
   g_assert_cmpuint (n_strong, >, 0);
-  g_assert_cmpfloat (first, <, 1.0);
-  g_assert_cmpfloat (second, <, 1.0);
+  /* A time is a benchmark figure, not a pass mark on a shared machine:
+   * checked only when asked for (-m perf). */
+  if (g_test_perf ())
+    {
+      g_test_minimized_result (second, "rescore of %u accounts after an edit: %.1f ms", n, second * 1000);
+      g_assert_cmpfloat (second, <, 0.1);
+    }
 }
 
 int

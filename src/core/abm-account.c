@@ -840,6 +840,17 @@ abm_normalize_domain (const char  *text,
   return g_hostname_to_unicode (ascii);
 }
 
+/* @text without surrounding spaces, ASCII letters in lower case. */
+static char *
+trimmed_lower (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text ? text : ""));
+
+  for (char *p = copy; *p; p++)
+    *p = g_ascii_tolower (*p);
+  return copy;
+}
+
 /* "Tier 1", "tier_1", "T1", "1" and "1:1" are all Tier 1, the way CRM
  * exports (HubSpot's "Ideal Customer Profile Tier") and people write it. */
 static gboolean
@@ -847,7 +858,7 @@ parse_tier (const char  *text,
             guint       *tier,
             GError     **error)
 {
-  g_autofree char *t = g_ascii_strdown (g_strstrip (g_strdup (text ? text : "")), -1);
+  g_autofree char *t = trimmed_lower (text);
   const char *p = t;
 
   if (*p == '\0' || g_str_equal (p, "0") || g_str_equal (p, "none"))
@@ -887,7 +898,7 @@ parse_bool (const char       *text,
 {
   const char *yes[] = { "yes", "y", "true", "1", "x", "target", NULL };
   const char *no[] = { "", "no", "n", "false", "0", NULL };
-  g_autofree char *t = g_ascii_strdown (g_strstrip (g_strdup (text ? text : "")), -1);
+  g_autofree char *t = trimmed_lower (text);
 
   if (g_strv_contains (yes, t))
     return (*value = TRUE), TRUE;
@@ -904,7 +915,7 @@ parse_stage (const char   *text,
              const char  **stage,
              GError      **error)
 {
-  g_autofree char *t = g_ascii_strdown (g_strstrip (g_strdup (text ? text : "")), -1);
+  g_autofree char *t = trimmed_lower (text);
 
   if (*t == '\0')
     return (*stage = NULL), TRUE;
