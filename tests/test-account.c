@@ -640,6 +640,41 @@ test_copy (void)
   g_assert_cmpstr (abm_account_get_city (account), ==, "Köln");
 }
 
+/* The filter's text follows the name and domain, and filtering 100,000
+ * accounts with it is quick (timed under -m perf only). */
+static void
+test_search_text (void)
+{
+  g_autoptr(AbmAccount) account = abm_account_new ();
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+  guint found = 0;
+  double elapsed;
+
+  set_ok (account, ABM_ACCOUNT_FIELD_NAME, "Müller Bank");
+  g_assert_nonnull (strstr (abm_account_get_search_text (account), "müller"));
+  set_ok (account, ABM_ACCOUNT_FIELD_DOMAIN, "MUELLER-bank.de");
+  g_assert_nonnull (strstr (abm_account_get_search_text (account), "mueller-bank.de"));
+  set_ok (account, ABM_ACCOUNT_FIELD_NAME, "Other Name");
+  g_assert_null (strstr (abm_account_get_search_text (account), "müller"));
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      AbmAccount *a = abm_account_new ();
+      g_autofree char *name = g_strdup_printf ("Company %u Holdings", i);
+
+      set_ok (a, ABM_ACCOUNT_FIELD_NAME, name);
+      g_ptr_array_add (many, a);
+      abm_account_get_search_text (a);
+    }
+  g_test_timer_start ();
+  for (guint i = 0; i < many->len; i++)
+    found += strstr (abm_account_get_search_text (many->pdata[i]), "company 9999") != NULL;
+  elapsed = g_test_timer_elapsed ();
+  g_assert_cmpuint (found, ==, 11);   /* 9999 and 99990–99999 */
+  if (g_test_perf ())
+    g_test_minimized_result (elapsed, "filter 100,000 accounts: %.1f ms", elapsed * 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/account/json/invalid", test_json_invalid);
   g_test_add_func ("/account/notify", test_notify);
   g_test_add_func ("/account/copy", test_copy);
+  g_test_add_func ("/account/search-text", test_search_text);
 
   return g_test_run ();
 }

@@ -138,8 +138,7 @@ account_shown (gpointer item,
 
   if (self->search_key == NULL)
     return TRUE;
-  return abm_text_contains (abm_account_get_name (account), self->search_key)
-      || abm_text_contains (abm_account_get_domain (account), self->search_key);
+  return strstr (abm_account_get_search_text (account), self->search_key) != NULL;
 }
 
 static void

@@ -26,6 +26,7 @@ struct _AbmAccount
   guint   tier;
   gboolean target;
   double  fit_score;
+  char   *search_text;   /* casefolded name and domain, made on demand */
 };
 
 G_DEFINE_FINAL_TYPE (AbmAccount, abm_account, G_TYPE_OBJECT)
@@ -83,6 +84,7 @@ abm_account_finalize (GObject *object)
 
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
     g_free (self->text[i]);
+  g_free (self->search_text);
 
   G_OBJECT_CLASS (abm_account_parent_class)->finalize (object);
 }
@@ -130,6 +132,8 @@ set_text (AbmAccount      *self,
 
   g_free (self->text[field]);
   self->text[field] = g_strdup (text);
+  if (field == ABM_ACCOUNT_FIELD_NAME || field == ABM_ACCOUNT_FIELD_DOMAIN)
+    g_clear_pointer (&self->search_text, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FIELD + field]);
 }
 
@@ -344,6 +348,24 @@ abm_account_peek_text (AbmAccount      *self,
   g_return_val_if_fail (ABM_IS_ACCOUNT (self), NULL);
   g_return_val_if_fail (IS_STRING_KIND (fields[field].kind), NULL);
   return self->text[field];
+}
+
+/* The name and domain casefolded, for filtering as the user types: made
+ * once, not on every keystroke for every account. */
+const char *
+abm_account_get_search_text (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), "");
+
+  if (self->search_text == NULL)
+    {
+      g_autofree char *joined = g_strconcat (self->text[ABM_ACCOUNT_FIELD_NAME] ? self->text[ABM_ACCOUNT_FIELD_NAME] : "",
+                                             "\n",
+                                             self->text[ABM_ACCOUNT_FIELD_DOMAIN] ? self->text[ABM_ACCOUNT_FIELD_DOMAIN] : "",
+                                             NULL);
+      self->search_text = g_utf8_casefold (joined, -1);
+    }
+  return self->search_text;
 }
 
 const char *const *

@@ -64,6 +64,7 @@ gboolean     abm_account_has_list_item      (AbmAccount      *self,
                                              AbmAccountField  field,
                                              const char      *item);
 /* One of abm_account_stages(), or NULL. */
+const char  *abm_account_get_search_text    (AbmAccount      *self);
 const char  *abm_account_peek_text          (AbmAccount      *self,
                                              AbmAccountField  field);
 const char  *abm_account_get_stage          (AbmAccount      *self);
