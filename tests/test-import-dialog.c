@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "abm-application.h"
+#include "abm-test-ui.h"
 #include "abm-import-dialog.h"
 
 #define MAX_ITERATIONS 100000
@@ -23,13 +24,6 @@ typedef struct {
   char         *dir;
   AbmWorkspace *workspace;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -75,41 +69,6 @@ write_csv (Fixture    *f,
   return g_steal_pointer (&path);
 }
 
-/* Depth-first search for a mapped widget of @type whose title or label (or
- * for an icon button, tooltip) is @title (any, with NULL). */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
-    {
-      const char *text = NULL;
-
-      if (ADW_IS_PREFERENCES_ROW (root))
-        text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
-      else if (GTK_IS_BUTTON (root))
-        text = gtk_button_get_label (GTK_BUTTON (root))
-               ? gtk_button_get_label (GTK_BUTTON (root))
-               : gtk_widget_get_tooltip_text (root);
-      else if (GTK_IS_LABEL (root))
-        text = gtk_label_get_text (GTK_LABEL (root));
-
-      if (title == NULL || g_strcmp0 (text, title) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The dialog's pages, whichever is shown. */
 static GtkStack *
 find_pages (GtkWidget *root)
@@ -139,14 +98,14 @@ wait_for_page (AbmImportDialog *dialog,
   for (i = 0; i < MAX_ITERATIONS && g_strcmp0 (gtk_stack_get_visible_child_name (stack), name) != 0; i++)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, name);
-  iterate ();
+  abm_test_ui_iterate ();
 }
 
 static void
 click (AbmImportDialog *dialog,
        const char      *label)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
+  GtkWidget *button = abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
@@ -163,7 +122,7 @@ open_dialog (Fixture    *f,
   g_assert_no_error (error);
   g_assert_nonnull (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  abm_test_ui_iterate ();
   return dialog;
 }
 
@@ -228,79 +187,79 @@ test_import (Fixture       *f,
   g_signal_connect_swapped (dialog, "imported", G_CALLBACK (count_signal), &imported);
 
   /* The separator and encoding found are shown. */
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Separator");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Separator");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Encoding");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Encoding");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
 
   /* A row per column, mapped by its header; the first item is "Don't import". */
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company name");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company name");
   g_assert_nonnull (row);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, ABM_ACCOUNT_FIELD_NAME + 1);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Northwind Bank · Contoso");
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company Domain Name");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company Domain Name");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, ABM_ACCOUNT_FIELD_DOMAIN + 1);
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Country/Region");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Country/Region");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, ABM_ACCOUNT_FIELD_COUNTRY + 1);
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Record ID");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Record ID");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
   /* Headers and cells are text, never markup. */
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "R&D <Focus>");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "R&D <Focus>");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "<b>Payments</b> & cards");
-  g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, "<b>Payments</b> & cards"));
+  g_assert_nonnull (abm_test_ui_find_widget (row, GTK_TYPE_LABEL, "<b>Payments</b> & cards"));
 
   /* The preview shows the first rows as they will be stored; a value that
    * will be refused is marked, with the reason. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Northwind Bank"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "northwind.com"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "1\u202F200"));
-  cell = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "-40");
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Northwind Bank"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "northwind.com"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "1\u202F200"));
+  cell = abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "-40");
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_has_css_class (cell, "error"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "Employees cannot be negative");
 
   /* Without a name or a domain there is nothing to import. */
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company name");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company name");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company Domain Name");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company Domain Name");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
-  iterate ();
-  g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+  abm_test_ui_iterate ();
+  g_assert_false (gtk_widget_is_sensitive (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
                                  "Choose the column with the company name or its domain to import accounts."));
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company name");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company name");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_NAME + 1);
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company Domain Name");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company Domain Name");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_DOMAIN + 1);
-  iterate ();
+  abm_test_ui_iterate ();
 
   /* The record ID goes to the notes; the city column is left out. */
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Record ID");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Record ID");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_NOTES + 1);
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "City");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "City");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
-  iterate ();
+  abm_test_ui_iterate ();
 
   /* A field taken by another column leaves the first one. */
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Industry");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Industry");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_COUNTRY + 1);
-  iterate ();
+  abm_test_ui_iterate ();
   g_assert_cmpuint (adw_combo_row_get_selected (
-                      ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Country/Region"))),
+                      ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Country/Region"))),
                     ==, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_INDUSTRY + 1);
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Country/Region");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Country/Region");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_COUNTRY + 1);
-  iterate ();
+  abm_test_ui_iterate ();
 
   click (dialog, "_Import");
   wait_for_page (dialog, "result");
 
   g_assert_cmpuint (imported, ==, 1);
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Import Finished"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "2 new, 1 updated, 1 merged, 0 skipped"));
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Line 3");
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Import Finished"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "2 new, 1 updated, 1 merged, 0 skipped"));
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Line 3");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Employees cannot be negative");
 
@@ -346,29 +305,29 @@ test_skip_existing (Fixture       *f,
   g_assert_true (abm_workspace_add_account (f->workspace, initech, &error));
 
   dialog = open_dialog (f, path);
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Separator");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Separator");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Website"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Website"));
 
   /* Read with the wrong separator, the file has one column, named after the
    * whole header; back to the semicolon, the columns are found again. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
-  iterate ();
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Account Name;Website;Employees"));
-  g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
+  abm_test_ui_iterate ();
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Account Name;Website;Employees"));
+  g_assert_false (gtk_widget_is_sensitive (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
-  iterate ();
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Website"));
+  abm_test_ui_iterate ();
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Website"));
 
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Leave Them as They Are");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Leave Them as They Are");
   g_assert_nonnull (row);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (abm_test_ui_find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
 
   click (dialog, "_Import");
   wait_for_page (dialog, "result");
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "1 new, 0 updated, 0 merged, 1 skipped"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "1 new, 0 updated, 0 merged, 1 skipped"));
   /* No rows were refused: no list of them. */
-  g_assert_null (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Rows Not Imported"));
+  g_assert_null (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Rows Not Imported"));
   g_assert_cmpstr (abm_account_get_name (account_with_domain (f, "initech.com")), ==, "Initech");
   g_assert_nonnull (account_with_domain (f, "hooli.com"));
 
@@ -384,24 +343,24 @@ test_encoding (Fixture       *f,
                                      "Company name,Domain,Stra\xdf" "e\r\n"
                                      "M\xfcller GmbH,mueller.de,Hauptstra\xdf" "e 1\r\n");
   AbmImportDialog *dialog = open_dialog (f, path);
-  GtkWidget *encoding = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Encoding");
+  GtkWidget *encoding = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Encoding");
   GtkWidget *row;
 
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (encoding)), ==, 1);
-  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Straße");
+  row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Straße");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Hauptstraße 1");
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Müller GmbH"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Müller GmbH"));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (encoding), 0);
-  iterate ();
-  g_assert_null (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company name"));
-  g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
+  abm_test_ui_iterate ();
+  g_assert_null (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company name"));
+  g_assert_false (gtk_widget_is_sensitive (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (encoding), 1);
-  iterate ();
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Straße"));
-  g_assert_true (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
+  abm_test_ui_iterate ();
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Straße"));
+  g_assert_true (gtk_widget_is_sensitive (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -435,7 +394,7 @@ test_malformed (Fixture       *f,
   /* Back to the settings, to try another separator or encoding. */
   click (dialog, "Back to the Import Settings");
   wait_for_page (dialog, "setup");
-  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
+  g_assert_true (gtk_widget_get_mapped (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -472,7 +431,7 @@ test_cancel (Fixture       *f,
   wait_for_page (dialog, "setup");
   g_assert_cmpuint (imported, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_accounts (f->workspace)), ==, 0);
-  g_assert_true (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
+  g_assert_true (gtk_widget_is_sensitive (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import")));
 
   /* Closing the window while it runs drops the result too. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -496,13 +455,7 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = abm_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = abm_test_ui_init (&argc, &argv);
 
   g_test_add ("/import-dialog/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/import-dialog/skip-existing", Fixture, NULL, fixture_set_up, test_skip_existing, fixture_tear_down);

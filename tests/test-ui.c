@@ -19,64 +19,10 @@
 #include "abm-profile-view.h"
 #include "abm-sample.h"
 #include "abm-targets-view.h"
+#include "abm-test-ui.h"
 #include "abm-window.h"
 
 static AbmApplication *app;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Depth-first search for a widget of @type whose title or label is @title. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
-    {
-      const char *text = NULL;
-
-      if (ADW_IS_PREFERENCES_ROW (root))
-        text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
-      else if (GTK_IS_BUTTON (root))
-        text = gtk_button_get_label (GTK_BUTTON (root));
-      else if (GTK_IS_LABEL (root))
-        text = gtk_label_get_text (GTK_LABEL (root));
-
-      if (title == NULL || g_strcmp0 (text, title) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
 
 /* Into the entry row titled @row_title, or with NULL the search entry. */
 static void
@@ -84,12 +30,12 @@ type_into (GtkWidget  *root,
            const char *row_title,
            const char *text)
 {
-  GtkWidget *row = row_title ? find_widget (root, ADW_TYPE_ENTRY_ROW, row_title)
-                             : find_widget (root, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *row = row_title ? abm_test_ui_find_widget (root, ADW_TYPE_ENTRY_ROW, row_title)
+                             : abm_test_ui_find_widget (root, GTK_TYPE_SEARCH_ENTRY, NULL);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  iterate ();
+  abm_test_ui_iterate ();
 }
 
 static void
@@ -97,12 +43,12 @@ apply_row (GtkWidget  *root,
            const char *row_title,
            const char *text)
 {
-  GtkWidget *row = find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
+  GtkWidget *row = abm_test_ui_find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
-  iterate ();
+  abm_test_ui_iterate ();
 }
 
 static AbmAccount *
@@ -129,8 +75,8 @@ add_account_through_dialog (AbmWindow  *window,
   AdwMessageDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
-  iterate ();
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
+  abm_test_ui_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (abm_test_ui_find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
   g_assert_nonnull (dialog);
 
   /* Nothing to add until there is a name. */
@@ -140,10 +86,10 @@ add_account_through_dialog (AbmWindow  *window,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
 
   /* Enter in a field answers like the Add button and closes the dialog. */
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Domain (optional)"),
+  g_signal_emit_by_name (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Domain (optional)"),
                          "entry-activated");
-  iterate ();
-  g_assert_null (find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
+  abm_test_ui_iterate ();
+  g_assert_null (abm_test_ui_find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
 }
 
 static void
@@ -159,18 +105,18 @@ test_add_edit_reopen (void)
 
   window = abm_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  abm_test_ui_iterate ();
 
   /* The start page first: New and Open are offered. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_New Workspace…"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Open…"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_New Workspace…"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Open…"));
 
   g_assert_true (abm_window_create_workspace (window, path, "UI Program", "USD", &error));
   g_assert_no_error (error);
-  iterate ();
+  abm_test_ui_iterate ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "UI Program");
   /* An empty workspace says what to do next. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Add Account…"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Add Account…"));
 
   add_account_through_dialog (window, "Globex Corporation", "https://www.Globex.com/about");
   account = account_named (window, "Globex Corporation");
@@ -179,14 +125,14 @@ test_add_edit_reopen (void)
 
   /* The new account is selected and its page shows its fields. */
   g_assert_true (abm_accounts_view_get_selected (
-                   ABM_ACCOUNTS_VIEW (find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))) == account);
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Globex Corporation"));
+                   ABM_ACCOUNTS_VIEW (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))) == account);
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Globex Corporation"));
 
   /* A rejected value explains itself beside the field and is not stored. */
   apply_row (GTK_WIDGET (window), "Employees", "-40");
-  employees_row = find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Employees");
+  employees_row = abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Employees");
   g_assert_true (gtk_widget_has_css_class (employees_row, "error"));
-  g_assert_nonnull (find_widget (employees_row, GTK_TYPE_LABEL, "Employees cannot be negative"));
+  g_assert_nonnull (abm_test_ui_find_widget (employees_row, GTK_TYPE_LABEL, "Employees cannot be negative"));
   g_assert_cmpint (abm_account_get_employees (account), ==, -1);
 
   apply_row (GTK_WIDGET (window), "Employees", "1,200");
@@ -197,9 +143,9 @@ test_add_edit_reopen (void)
   g_assert_cmpfloat (abm_account_get_annual_revenue (account), ==, 2500000);
 
   /* The program's marks are stored as they are picked. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Tier")), 1);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Stage")), 3);
-  iterate ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Tier")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Stage")), 3);
+  abm_test_ui_iterate ();
   g_assert_cmpuint (abm_account_get_tier (account), ==, 1);
   g_assert_cmpstr (abm_account_get_stage (account), ==, "engaged");
 
@@ -208,26 +154,26 @@ test_add_edit_reopen (void)
 
   /* A second account with the same domain is refused in the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
-  iterate ();
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
+  abm_test_ui_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (abm_test_ui_find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
   type_into (GTK_WIDGET (dialog), "Company Name", "Globex Again");
   type_into (GTK_WIDGET (dialog), "Domain (optional)", "globex.com");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
                                  "globex.com is already the domain of “Globex Corporation”"));
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Cancel"), "clicked");
-  iterate ();
-  g_assert_null (find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
+  g_signal_emit_by_name (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Cancel"), "clicked");
+  abm_test_ui_iterate ();
+  g_assert_null (abm_test_ui_find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
 
   /* Close and reopen: everything is as it was, without saving. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-workspace", NULL));
-  iterate ();
+  abm_test_ui_iterate ();
   g_assert_null (abm_window_get_workspace (window));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_New Workspace…"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_New Workspace…"));
 
   g_assert_true (abm_window_load_workspace (window, path, &error));
   g_assert_no_error (error);
-  iterate ();
+  abm_test_ui_iterate ();
   account = account_named (window, "Globex Corporation");
   g_assert_nonnull (account);
   g_assert_cmpint (abm_account_get_employees (account), ==, 1200);
@@ -238,17 +184,17 @@ test_add_edit_reopen (void)
 
   /* Delete offers Undo; Undo brings the account back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-account", NULL));
-  iterate ();
+  abm_test_ui_iterate ();
   g_assert_null (account_named (window, "Globex Corporation"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate ();
+  abm_test_ui_iterate ();
   account = account_named (window, "Globex Corporation");
   g_assert_nonnull (account);
   g_assert_cmpint (abm_account_get_employees (account), ==, 1200);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  abm_test_ui_iterate ();
 
   g_unlink (path);
   g_rmdir (dir);
@@ -268,12 +214,12 @@ test_bad_file_message (void)
 
   window = abm_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  abm_test_ui_iterate ();
 
   abm_window_open_workspace (window, path);
-  iterate ();
+  abm_test_ui_iterate ();
 
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (abm_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Workspace");
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "not an ABM Planner workspace") != NULL);
@@ -284,7 +230,7 @@ test_bad_file_message (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  abm_test_ui_iterate ();
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -304,11 +250,11 @@ test_sample (void)
 
   window = abm_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  abm_test_ui_iterate ();
 
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Try the Sample Workspace"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Try the Sample Workspace"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.open-sample", NULL));
-  iterate ();
+  abm_test_ui_iterate ();
 
   g_assert_nonnull (abm_window_get_workspace (window));
   g_assert_cmpstr (abm_window_get_workspace_path (window), ==, path);
@@ -316,15 +262,15 @@ test_sample (void)
                     ==, 250);
 
   /* The target list comes first, every account in it. */
-  targets = ABM_TARGETS_VIEW (find_widget (GTK_WIDGET (window), ABM_TYPE_TARGETS_VIEW, NULL));
+  targets = ABM_TARGETS_VIEW (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_TARGETS_VIEW, NULL));
   g_assert_nonnull (targets);
   shown = abm_targets_view_get_shown (targets);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 250);
-  g_assert_nonnull (find_widget (GTK_WIDGET (targets), GTK_TYPE_LABEL, "250 of 250 accounts"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (targets), GTK_TYPE_LABEL, "250 of 250 accounts"));
 
   /* Filtering as you type narrows it to names and domains that match
    * (without the entry's pause for typing, which would need a wait). */
-  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (targets), GTK_TYPE_SEARCH_ENTRY, NULL)), 0);
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (abm_test_ui_find_widget (GTK_WIDGET (targets), GTK_TYPE_SEARCH_ENTRY, NULL)), 0);
   type_into (GTK_WIDGET (targets), NULL, "aperture");
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, 250);
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
@@ -338,7 +284,7 @@ test_sample (void)
 
   /* The industry drop-down lists the industries present and narrows to one. */
   {
-    GtkDropDown *industry = GTK_DROP_DOWN (find_widget (GTK_WIDGET (targets), GTK_TYPE_DROP_DOWN, NULL));
+    GtkDropDown *industry = GTK_DROP_DOWN (abm_test_ui_find_widget (GTK_WIDGET (targets), GTK_TYPE_DROP_DOWN, NULL));
     GListModel *choices;
     guint banking = 0;
 
@@ -359,10 +305,10 @@ test_sample (void)
           banking = i;
       }
     g_assert_cmpuint (banking, >, 0);
-    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (targets), GTK_TYPE_SEARCH_ENTRY, NULL)), "");
-    iterate ();
+    gtk_editable_set_text (GTK_EDITABLE (abm_test_ui_find_widget (GTK_WIDGET (targets), GTK_TYPE_SEARCH_ENTRY, NULL)), "");
+    abm_test_ui_iterate ();
     gtk_drop_down_set_selected (industry, banking);
-    iterate ();
+    abm_test_ui_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
     for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
       {
@@ -396,7 +342,7 @@ test_sample (void)
   /* Several selected accounts change owner and stage in one go. */
   {
     GtkSelectionModel *selection =
-      gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (targets), GTK_TYPE_COLUMN_VIEW, NULL)));
+      gtk_column_view_get_model (GTK_COLUMN_VIEW (abm_test_ui_find_widget (GTK_WIDGET (targets), GTK_TYPE_COLUMN_VIEW, NULL)));
     g_autoptr(GPtrArray) chosen = NULL;
     GtkWidget *dialog;
 
@@ -404,13 +350,13 @@ test_sample (void)
     chosen = abm_targets_view_dup_selected (targets);
     g_assert_cmpuint (chosen->len, ==, 2);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (targets), "targets.edit-selected", NULL));
-    iterate ();
-    dialog = GTK_WIDGET (find_toplevel (ABM_TYPE_BULK_EDIT_DIALOG));
+    abm_test_ui_iterate ();
+    dialog = GTK_WIDGET (abm_test_ui_find_toplevel (ABM_TYPE_BULK_EDIT_DIALOG));
     g_assert_nonnull (dialog);
     type_into (dialog, "Account Executive (empty: unchanged)", "Rosa Diaz");
-    adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, "Stage")), 4);
-    g_signal_emit_by_name (find_widget (dialog, GTK_TYPE_BUTTON, "_Change"), "clicked");
-    iterate ();
+    adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (dialog, ADW_TYPE_COMBO_ROW, "Stage")), 4);
+    g_signal_emit_by_name (abm_test_ui_find_widget (dialog, GTK_TYPE_BUTTON, "_Change"), "clicked");
+    abm_test_ui_iterate ();
     for (guint i = 0; i < chosen->len; i++)
       {
         g_assert_cmpstr (abm_account_get_owner_ae (chosen->pdata[i]), ==, "Rosa Diaz");
@@ -421,10 +367,10 @@ test_sample (void)
 
   /* Activating a row opens that account's page. */
   first = g_list_model_get_item (shown, 0);
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (targets), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
-  iterate ();
+  g_signal_emit_by_name (abm_test_ui_find_widget (GTK_WIDGET (targets), GTK_TYPE_COLUMN_VIEW, NULL), "activate", 0);
+  abm_test_ui_iterate ();
   g_assert_true (abm_accounts_view_get_selected (
-                   ABM_ACCOUNTS_VIEW (find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))) == first);
+                   ABM_ACCOUNTS_VIEW (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))) == first);
 
   /* Its page says why it scored as it did. */
   {
@@ -434,11 +380,11 @@ test_sample (void)
                                               abm_icp_band_label (abm_icp_band (icp, score)));
 
     g_assert_cmpfloat (score, >=, 0);
-    g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, title));
+    g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, title));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  abm_test_ui_iterate ();
   g_unlink (path);
 }
 
@@ -463,21 +409,21 @@ test_profile (void)
   g_assert_true (abm_window_load_workspace (window, path, &error));
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "profile"));
-  iterate ();
+  abm_test_ui_iterate ();
 
   workspace = abm_window_get_workspace (window);
   icp = abm_workspace_get_icp (workspace);
-  view = find_widget (GTK_WIDGET (window), ABM_TYPE_PROFILE_VIEW, NULL);
+  view = abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_PROFILE_VIEW, NULL);
   g_assert_nonnull (view);
   before = abm_icp_get_n_criteria (icp);
   g_assert_cmpuint (before, >, 0);
-  g_assert_nonnull (find_widget (view, ABM_TYPE_CRITERION_ROW, "Industry is Banking, Insurance or Asset Management"));
+  g_assert_nonnull (abm_test_ui_find_widget (view, ABM_TYPE_CRITERION_ROW, "Industry is Banking, Insurance or Asset Management"));
 
   /* A new criterion opens; its values change every score at once. */
   g_assert_true (gtk_widget_activate_action (view, "profile.add-criterion", "s", "country"));
-  iterate ();
+  abm_test_ui_iterate ();
   g_assert_cmpuint (abm_icp_get_n_criteria (icp), ==, before + 1);
-  row = find_widget (view, ADW_TYPE_ENTRY_ROW, "Values, separated by commas");
+  row = abm_test_ui_find_widget (view, ADW_TYPE_ENTRY_ROW, "Values, separated by commas");
   g_assert_nonnull (row);
   apply_row (view, "Values, separated by commas", "Japan, Canada");
   {
@@ -493,14 +439,14 @@ test_profile (void)
 
   /* Customers suggest criteria, and one click adds one. */
   g_assert_true (gtk_widget_activate_action (view, "profile.learn", NULL));
-  iterate ();
+  abm_test_ui_iterate ();
   {
-    GtkWidget *add = find_widget (view, GTK_TYPE_BUTTON, "_Add");
+    GtkWidget *add = abm_test_ui_find_widget (view, GTK_TYPE_BUTTON, "_Add");
     guint n = abm_icp_get_n_criteria (icp);
 
     g_assert_nonnull (add);
     g_signal_emit_by_name (add, "clicked");
-    iterate ();
+    abm_test_ui_iterate ();
     /* Taken (as a new criterion or into one of its kind): it cannot be
      * added twice. */
     g_assert_false (gtk_widget_get_sensitive (add));
@@ -508,7 +454,7 @@ test_profile (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  abm_test_ui_iterate ();
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;
@@ -527,13 +473,7 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = abm_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = abm_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/add-edit-reopen", test_add_edit_reopen);
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);

@@ -1,0 +1,90 @@
+/* abm-test-ui.c: what the UI tests share
+ *
+ * The tests find widgets the way assistive technology does: by their role
+ * (widget type) and their visible, accessible title.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "abm-test-ui.h"
+
+/* GTK under a virtual display, and the application registered as a
+ * non-unique instance so tests never talk to a running app. */
+AbmApplication *
+abm_test_ui_init (int    *argc,
+                  char ***argv)
+{
+  AbmApplication *app;
+
+  gtk_test_init (argc, argv, NULL);
+
+  app = abm_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+  return app;
+}
+
+/* Runs what is pending without waiting: no test sleeps to pass. */
+void
+abm_test_ui_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Depth-first search for a mapped widget of @type whose title or label (or
+ * for an icon button, tooltip) is @title (any, with NULL). */
+GtkWidget *
+abm_test_ui_find_widget (GtkWidget  *root,
+                         GType       type,
+                         const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    {
+      const char *text = NULL;
+
+      if (ADW_IS_PREFERENCES_ROW (root))
+        text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
+      else if (GTK_IS_BUTTON (root))
+        text = gtk_button_get_label (GTK_BUTTON (root))
+               ? gtk_button_get_label (GTK_BUTTON (root))
+               : gtk_widget_get_tooltip_text (root);
+      else if (GTK_IS_LABEL (root))
+        text = gtk_label_get_text (GTK_LABEL (root));
+
+      if (title == NULL || g_strcmp0 (text, title) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = abm_test_ui_find_widget (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A shown window of @type, such as a dialog just opened. */
+GtkWindow *
+abm_test_ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}

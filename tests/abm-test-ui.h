@@ -1,0 +1,19 @@
+/* abm-test-ui.h: what the UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "abm-application.h"
+
+G_BEGIN_DECLS
+
+AbmApplication *abm_test_ui_init          (int         *argc,
+                                           char      ***argv);
+void            abm_test_ui_iterate       (void);
+GtkWidget      *abm_test_ui_find_widget   (GtkWidget   *root,
+                                           GType        type,
+                                           const char  *title);
+GtkWindow      *abm_test_ui_find_toplevel (GType        type);
+
+G_END_DECLS
