@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "abm-criterion-row.h"
+#include "abm-file-chooser.h"
 #include "abm-profile-view.h"
 
 /* Suggestions shown at most: the strongest lifts. */
@@ -23,7 +24,6 @@ struct _AbmProfileView
   GPtrArray            *suggestions;
   guint                 n_criteria;
   gboolean              loading;
-  GtkNativeDialog      *chooser;
 
   /* Template widgets */
   GtkLabel             *strong_label;
@@ -295,72 +295,60 @@ json_filter (void)
 }
 
 static void
-chooser_response (GtkNativeDialog *dialog,
-                  int              response,
-                  AbmProfileView  *self)
+export_chosen (GtkWidget *owner,
+               GFile     *file)
 {
-  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  AbmProfileView *self = ABM_PROFILE_VIEW (owner);
+  g_autofree char *json = NULL;
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->chooser);
-  if (file == NULL || get_icp (self) == NULL || (path = g_file_get_path (file)) == NULL)
+  if (get_icp (self) == NULL || path == NULL)
     return;
+  json = abm_icp_to_json (get_icp (self));
+  if (!g_file_set_contents (path, json, -1, &error))
+    show_error (self, _("Could Not Export the Profile"), error->message);
+}
 
-  if (saving)
+static void
+import_chosen (GtkWidget *owner,
+               GFile     *file)
+{
+  AbmProfileView *self = ABM_PROFILE_VIEW (owner);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *json = NULL;
+  g_autoptr(AbmIcp) icp = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  if (get_icp (self) == NULL || path == NULL)
+    return;
+  if (!g_file_get_contents (path, &json, &len, &error)
+      || (icp = abm_icp_new_from_json (json, len, &error)) == NULL)
     {
-      g_autofree char *json = abm_icp_to_json (get_icp (self));
-
-      if (!g_file_set_contents (path, json, -1, &error))
-        show_error (self, _("Could Not Export the Profile"), error->message);
+      show_error (self, _("Could Not Import the Profile"), error->message);
+      return;
     }
-  else
-    {
-      g_autofree char *json = NULL;
-      g_autoptr(AbmIcp) icp = NULL;
-      gsize len;
-
-      if (!g_file_get_contents (path, &json, &len, &error)
-          || (icp = abm_icp_new_from_json (json, len, &error)) == NULL)
-        {
-          show_error (self, _("Could Not Import the Profile"), error->message);
-          return;
-        }
-      abm_icp_assign (get_icp (self), icp);
-    }
+  abm_icp_assign (get_icp (self), icp);
 }
 
 static void
 choose (AbmProfileView       *self,
         GtkFileChooserAction  action)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkFileFilter) filter = json_filter ();
-  GtkFileChooserNative *chooser;
-  gboolean saving = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+  g_autofree char *name = NULL;
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
-
-  chooser = gtk_file_chooser_native_new (saving ? _("Export Profile") : _("Import Profile"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
-                                         saving ? _("_Export") : _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (saving)
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
     {
       /* Translators: the file name suggested for an exported profile */
-      g_autofree char *name = g_strdup_printf (_("%s Profile.json"), abm_workspace_get_name (self->workspace));
-      g_strdelimit (name, "/\\", '-');
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      name = g_strdup_printf (_("%s Profile.json"), abm_workspace_get_name (self->workspace));
+      abm_file_chooser_show (GTK_WIDGET (self), action, _("Export Profile"), _("_Export"),
+                             name, filter, export_chosen);
     }
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  else
+    abm_file_chooser_show (GTK_WIDGET (self), action, _("Import Profile"), _("_Import"),
+                           NULL, filter, import_chosen);
 }
 
 static void
@@ -417,9 +405,6 @@ abm_profile_view_dispose (GObject *object)
 {
   AbmProfileView *self = ABM_PROFILE_VIEW (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
   if (self->workspace != NULL)
     {
       g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);

@@ -14,6 +14,7 @@
 
 #include "abm-bulk-edit-dialog.h"
 #include "abm-csv-writer.h"
+#include "abm-file-chooser.h"
 #include "abm-targets-view.h"
 #include "abm-text.h"
 
@@ -31,7 +32,6 @@ struct _AbmTargetsView
 
   AbmWorkspace       *workspace;
   char               *search_key;   /* casefolded, NULL when empty */
-  GtkNativeDialog    *chooser;
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   GtkMultiSelection  *selection;
@@ -523,20 +523,15 @@ abm_targets_view_export (AbmTargetsView  *self,
 }
 
 static void
-export_response (GtkNativeDialog *dialog,
-                 int              response,
-                 AbmTargetsView  *self)
+export_chosen (GtkWidget *owner,
+               GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
+  AbmTargetsView *self = ABM_TARGETS_VIEW (owner);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->chooser);
-
-  if (file != NULL && self->workspace != NULL && !abm_targets_view_export (self, file, &error))
+  if (self->workspace != NULL && !abm_targets_view_export (self, file, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkRoot *root = gtk_widget_get_root (owner);
       AdwMessageDialog *message;
 
       message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -553,33 +548,19 @@ export_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   AbmTargetsView *self = ABM_TARGETS_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->workspace == NULL)
     return;
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
 
   gtk_file_filter_set_name (filter, _("CSV Files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
-
-  chooser = gtk_file_chooser_native_new (_("Export Target Accounts"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* Translators: the file name suggested for exported accounts */
   name = g_strdup_printf (_("%s Targets.csv"), abm_workspace_get_name (self->workspace));
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  abm_file_chooser_show (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Target Accounts"),
+                         _("_Export"), name, filter, export_chosen);
 }
 
 static void
@@ -587,9 +568,6 @@ abm_targets_view_dispose (GObject *object)
 {
   AbmTargetsView *self = ABM_TARGETS_VIEW (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
 
   g_clear_handle_id (&self->choices_idle, g_source_remove);
   if (self->workspace != NULL)

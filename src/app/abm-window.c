@@ -9,6 +9,7 @@
 
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
+#include "abm-file-chooser.h"
 #include "abm-import-dialog.h"
 #include "abm-new-workspace-dialog.h"
 #include "abm-sample.h"
@@ -23,7 +24,6 @@ struct _AbmWindow
 
   AbmWorkspace         *workspace;
   GArray               *undo_ids;
-  GtkNativeDialog      *chooser;
   GBinding             *title_binding;
 
   /* Template widgets */
@@ -256,57 +256,25 @@ workspace_filter (void)
   return filter;
 }
 
-typedef void (*ChooserDone) (AbmWindow *self,
-                             GFile     *file);
-
-static void
-chooser_response (GtkNativeDialog *dialog,
-                  int              response,
-                  AbmWindow       *self)
-{
-  ChooserDone done = g_object_get_data (G_OBJECT (dialog), "abm-done");
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-  g_clear_object (&self->chooser);
-  if (file != NULL)
-    done (self, file);
-}
-
-/* GtkFileChooserNative goes through the portal in a sandbox. */
+/* Files are picked through the portal in a sandbox (see abm-file-chooser). */
 static void
 choose_file (AbmWindow            *self,
              GtkFileChooserAction  action,
              const char           *title,
              const char           *accept,
              const char           *suggested_name,
-             ChooserDone           done)
+             AbmFileChosen         done)
 {
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = workspace_filter ();
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
-
-  g_object_set_data (G_OBJECT (chooser), "abm-done", done);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  abm_file_chooser_show (GTK_WIDGET (self), action, title, accept, suggested_name, filter, done);
 }
 
 static void
-open_chosen (AbmWindow *self,
+open_chosen (GtkWidget *owner,
              GFile     *file)
 {
+  AbmWindow *self = ABM_WINDOW (owner);
   g_autofree char *path = g_file_get_path (file);
 
   if (path == NULL)
@@ -336,9 +304,10 @@ with_extension (const char *path)
 }
 
 static void
-create_chosen (AbmWindow *self,
+create_chosen (GtkWidget *owner,
                GFile     *file)
 {
+  AbmWindow *self = ABM_WINDOW (owner);
   g_autoptr(GError) error = NULL;
   g_autofree char *chosen = g_file_get_path (file);
   g_autofree char *path = NULL;
@@ -373,7 +342,6 @@ new_workspace_response (AbmNewWorkspaceDialog *dialog,
                           g_strdup (abm_new_workspace_dialog_get_currency (dialog)), g_free);
 
   suggested = g_strconcat (abm_new_workspace_dialog_get_name (dialog), ".abm", NULL);
-  g_strdelimit (suggested, "/\\", '-');
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Create Workspace"), _("C_reate"),
                suggested, create_chosen);
 }
@@ -393,9 +361,10 @@ abm_window_new_workspace (AbmWindow *self)
 }
 
 static void
-copy_chosen (AbmWindow *self,
+copy_chosen (GtkWidget *owner,
              GFile     *file)
 {
+  AbmWindow *self = ABM_WINDOW (owner);
   g_autoptr(GError) error = NULL;
   g_autofree char *chosen = g_file_get_path (file);
   g_autofree char *path = NULL;
@@ -430,7 +399,6 @@ save_copy_activated (GSimpleAction *action,
   abm_accounts_view_commit (self->accounts_view);
   /* Translators: the file name suggested for a copy of a workspace */
   suggested = g_strdup_printf (_("%s (Copy).abm"), abm_workspace_get_name (self->workspace));
-  g_strdelimit (suggested, "/\\", '-');
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
                suggested, copy_chosen);
 }
@@ -474,9 +442,10 @@ add_account_activated (GSimpleAction *action,
 }
 
 static void
-import_chosen (AbmWindow *self,
+import_chosen (GtkWidget *owner,
                GFile     *file)
 {
+  AbmWindow *self = ABM_WINDOW (owner);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
   AbmImportDialog *dialog;
@@ -506,28 +475,16 @@ import_activated (GSimpleAction *action,
 {
   AbmWindow *self = user_data;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
 
   if (self->workspace == NULL)
     return;
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
 
   gtk_file_filter_set_name (filter, _("CSV Files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_suffix (filter, "txt");
-
-  chooser = gtk_file_chooser_native_new (_("Import Accounts"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data (G_OBJECT (chooser), "abm-done", import_chosen);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  abm_file_chooser_show (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Accounts"),
+                         _("_Open"), NULL, filter, import_chosen);
 }
 
 static void
@@ -674,9 +631,6 @@ abm_window_dispose (GObject *object)
 {
   AbmWindow *self = ABM_WINDOW (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
   if (self->workspace != NULL)
     set_workspace (self, NULL);
 

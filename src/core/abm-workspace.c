@@ -100,7 +100,7 @@ static const char *const schema_v3[] = {
   "ALTER TABLE accounts ADD COLUMN target INTEGER NOT NULL DEFAULT 0 CHECK (target IN (0, 1))",
   "ALTER TABLE accounts ADD COLUMN stage TEXT",
   /* Lists sort and filter in memory; the index only slowed every write. */
-  "DROP INDEX accounts_name",
+  "DROP INDEX IF EXISTS accounts_name",
   NULL
 };
 
@@ -110,15 +110,16 @@ static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v3,
 };
 
+/* accounts_name came with format 2 and went with format 3; a file may
+ * still have it (an index runs no code), so it stays known. */
 static const struct {
   const char *name;
   int         since;
-  int         until;   /* the first version without it, 0 if still there */
 } known_objects[] = {
-  { "meta", 1, 0 },
-  { "accounts", 1, 0 },
-  { "undo_log", 2, 0 },
-  { "accounts_name", 2, 3 },
+  { "meta", 1 },
+  { "accounts", 1 },
+  { "undo_log", 2 },
+  { "accounts_name", 2 },
 };
 
 /* The accounts columns, in AbmAccountField order; NULL-terminated for
@@ -459,7 +460,6 @@ inspect (const char  *path,
           {
             if (g_strcmp0 (name, known_objects[i].name) == 0
                 && known_objects[i].since <= version
-                && (known_objects[i].until == 0 || version < known_objects[i].until)
                 && (g_strcmp0 (type, "table") == 0 || g_strcmp0 (type, "index") == 0))
               known = TRUE;
           }
