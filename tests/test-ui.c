@@ -437,6 +437,26 @@ test_profile (void)
       g_assert_cmpfloat (abm_account_get_fit_score (account), ==, abm_icp_score (icp, account));
     }
 
+  /* A range reads numbers as people write them; a bad one is refused at
+   * the row and changes nothing. */
+  g_assert_true (gtk_widget_activate_action (view, "profile.add-criterion", "s", "employees"));
+  abm_test_ui_iterate ();
+  {
+    guint index = abm_icp_get_n_criteria (icp) - 1;
+    GtkWidget *min_row = abm_test_ui_find_widget (view, ADW_TYPE_ENTRY_ROW, "At least (empty for no minimum)");
+    double min, max;
+
+    apply_row (view, "At least (empty for no minimum)", "5k");
+    abm_icp_get_range (icp, index, &min, &max);
+    g_assert_cmpfloat (min, ==, 5000);
+    g_assert_cmpfloat (max, <, 0);
+
+    apply_row (view, "At least (empty for no minimum)", "lots");
+    g_assert_true (gtk_widget_has_css_class (min_row, "error"));
+    abm_icp_get_range (icp, index, &min, &max);
+    g_assert_cmpfloat (min, ==, 5000);
+  }
+
   /* Customers suggest criteria, and one click adds one. */
   g_assert_true (gtk_widget_activate_action (view, "profile.learn", NULL));
   abm_test_ui_iterate ();
