@@ -545,6 +545,9 @@ test_json_invalid (void)
     "{\"domain\": \"acme.com\"}",
     "{\"name\": \"Acme\", \"employees\": -3}",
     "{\"name\": \"Acme\", \"domain\": \"not a domain\"}",
+    "{\"name\": \"Acme\", \"custom\": [\"x\"]}",
+    "{\"name\": \"Acme\", \"custom\": {\"Use Case\": 3}}",
+    "{\"name\": \"Acme\", \"custom\": {\"\": \"x\"}}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -675,6 +678,79 @@ test_search_text (void)
     g_test_minimized_result (elapsed, "filter 100,000 accounts: %.1f ms", elapsed * 1000);
 }
 
+/* Custom fields: trimmed, sorted, removed by an empty value, bounded, and
+ * carried by copies, JSON and the stored form. */
+static void
+test_custom (void)
+{
+  g_autoptr(AbmAccount) account = abm_account_new ();
+  g_autoptr(AbmAccount) copy = NULL;
+  g_autoptr(AbmAccount) parsed = NULL;
+  g_autoptr(AbmAccount) stored = abm_account_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *long_value = g_strnfill (ABM_ACCOUNT_MAX_CUSTOM_VALUE + 1, 'x');
+  const char *const *pairs;
+  guint notified = 0;
+
+  abm_account_set_field_text (account, ABM_ACCOUNT_FIELD_NAME, "Acme", NULL);
+  g_signal_connect (account, "notify::custom", G_CALLBACK (count_notify), &notified);
+  g_assert_null (abm_account_get_custom_pairs (account));
+  g_assert_null (abm_account_dup_custom_json (account));
+
+  g_assert_true (abm_account_set_custom (account, " Use Case ", " Fraud\tdetection ", &error));
+  g_assert_true (abm_account_set_custom (account, "Segment", "Enterprise", &error));
+  g_assert_true (abm_account_set_custom (account, "Segment", "Enterprise", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpstr (abm_account_get_custom (account, "Use Case"), ==, "Fraud detection");
+  pairs = abm_account_get_custom_pairs (account);
+  g_assert_cmpstr (pairs[0], ==, "Segment");
+  g_assert_cmpstr (pairs[2], ==, "Use Case");
+  g_assert_null (pairs[4]);
+
+  g_assert_false (abm_account_set_custom (account, "Notes", long_value, &error));
+  g_assert_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (abm_account_set_custom (account, "", "x", &error));
+  g_assert_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  copy = abm_account_copy (account);
+  g_assert_cmpstr (abm_account_get_custom (copy, "Segment"), ==, "Enterprise");
+
+  json = abm_account_dup_custom_json (account);
+  g_assert_true (abm_account_set_custom_json (stored, json, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (abm_account_get_custom (stored, "Use Case"), ==, "Fraud detection");
+  /* A broken stored form leaves the account as it was. */
+  g_assert_false (abm_account_set_custom_json (stored, "{\"a\": ", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpstr (abm_account_get_custom (stored, "Segment"), ==, "Enterprise");
+
+  node = abm_account_to_json (account);
+  parsed = abm_account_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (abm_account_get_custom (parsed, "Use Case"), ==, "Fraud detection");
+
+  g_assert_true (abm_account_set_custom (account, "Segment", "", &error));
+  g_assert_null (abm_account_get_custom (account, "Segment"));
+  g_assert_true (abm_account_set_custom (account, "Use Case", NULL, &error));
+  g_assert_null (abm_account_get_custom_pairs (account));
+
+  for (guint i = 0; i < ABM_ACCOUNT_MAX_CUSTOM; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("Field %02u", i);
+      g_assert_true (abm_account_set_custom (account, key, "v", &error));
+    }
+  g_assert_false (abm_account_set_custom (account, "One too many", "v", &error));
+  g_assert_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID);
+  /* Changing one that is there still works when full. */
+  g_assert_true (abm_account_set_custom (account, "Field 03", "w", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/account/json/invalid", test_json_invalid);
   g_test_add_func ("/account/notify", test_notify);
   g_test_add_func ("/account/copy", test_copy);
+  g_test_add_func ("/account/custom", test_custom);
   g_test_add_func ("/account/search-text", test_search_text);
 
   return g_test_run ();

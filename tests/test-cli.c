@@ -1266,6 +1266,58 @@ test_csv_formula (Fixture       *f,
   g_assert_nonnull (strstr (result->out, "\n1,\"'=HYPERLINK("));
 }
 
+/* A column that is none of ours becomes a custom field: the profile scores
+ * on it, `accounts` lists it, and a mapping can ask for or refuse it. */
+static void
+test_import_custom (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *csv =
+    fixture_file (f, "crm.csv",
+                  "Account Name,Website,Use Case,Record ID\n"
+                  "Acme,acme.com,Fraud,1\n"
+                  "Globex,globex.com,Payments,2\n");
+  g_autofree char *mapping = fixture_file (f, "map.json", "{\"Record ID\": null}");
+  g_autofree char *icp =
+    fixture_file (f, "icp.json",
+                  "{\"format\": \"abm-icp\", \"version\": 1,"
+                  " \"criteria\": [{\"kind\": \"custom\", \"field\": \"Use Case\","
+                  "                 \"values\": [\"fraud\"], \"weight\": 2}]}");
+  g_autoptr(Result) imported = NULL;
+  g_autoptr(Result) scored = NULL;
+  g_autoptr(Result) listed = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(JsonNode) accounts = NULL;
+  JsonObject *acme;
+  char **header;
+  guint use_case = 0;
+
+  init_workspace (f, "w.abm");
+  imported = run (f, "import", "w.abm", "crm.csv", "--mapping", "map.json", NULL);
+  assert_success (imported);
+  scored = run (f, "icp", "w.abm", "--import", "icp.json", NULL);
+  assert_success (scored);
+
+  accounts = accounts_json (f, "w.abm");
+  acme = json_array_get_object_element (json_node_get_array (accounts), 0);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (acme, "custom"), "Use Case"),
+                   ==, "Fraud");
+  g_assert_false (json_object_has_member (json_object_get_object_member (acme, "custom"), "Record ID"));
+  g_assert_cmpfloat (json_object_get_double_member (acme, "fit-score"), ==, 100);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (json_node_get_array (accounts), 1),
+                                                    "fit-score"), ==, 0);
+
+  listed = run (f, "accounts", "w.abm", NULL);
+  assert_success (listed);
+  records = parse_csv (listed->out);
+  header = records->pdata[0];
+  for (guint i = 0; header[i] != NULL; i++)
+    if (g_str_equal (header[i], "Use Case"))
+      use_case = i;
+  g_assert_cmpuint (use_case, >, 0);
+  g_assert_cmpstr (((char **) records->pdata[1])[use_case], ==, "Fraud");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1303,6 +1355,7 @@ main (int    argc,
   ADD ("/cli/write-error", test_write_error);
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/import", test_import);
+  ADD ("/cli/import-custom", test_import_custom);
   ADD ("/cli/icp", test_icp);
   ADD ("/cli/csv-formula", test_csv_formula);
 

@@ -1318,6 +1318,120 @@ test_score_all_100k (void)
     }
 }
 
+static AbmAccount *
+make_custom (const char *use_case,
+             const char *stage)
+{
+  g_autoptr(GError) error = NULL;
+  AbmAccount *account = make_account (NULL, UNKNOWN, UNKNOWN, NULL, NULL, NULL, stage);
+
+  if (use_case != NULL)
+    {
+      g_assert_true (abm_account_set_custom (account, "Use Case", use_case, &error));
+      g_assert_no_error (error);
+    }
+  return account;
+}
+
+/* A criterion on a custom field from an import: matched by value, ignoring
+ * case; unknown means unmatched; explained; kept in the profile file. */
+static void
+test_custom_field (void)
+{
+  g_autoptr(AbmIcp) icp = abm_icp_new ();
+  g_autoptr(AbmIcp) copy = NULL;
+  g_autoptr(AbmAccount) fraud = make_custom ("fraud detection", NULL);
+  g_autoptr(AbmAccount) payments = make_custom ("Payments", NULL);
+  g_autoptr(AbmAccount) unknown = make_custom (NULL, NULL);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *description = NULL;
+  const char *values[] = { "Fraud Detection", "AML", NULL };
+  const char *bad_field = "{\"format\": \"abm-icp\", \"version\": 1, \"criteria\": "
+                          "[{\"kind\": \"custom\", \"values\": [\"x\"], \"weight\": 1}]}";
+  int index;
+
+  add_values (icp, ABM_ICP_INDUSTRY, 1, FALSE, "Banking", NULL);
+  index = abm_icp_add_custom_criterion (icp, "  Use Case ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (index, ==, 1);
+  g_assert_cmpstr (abm_icp_get_field (icp, index), ==, "Use Case");
+  g_assert_null (abm_icp_get_field (icp, 0));
+  g_assert_true (abm_icp_set_weight (icp, index, 3, NULL));
+  g_assert_true (abm_icp_set_values (icp, index, values, &error));
+  g_assert_no_error (error);
+
+  /* 3 of 4 weight points. */
+  g_assert_cmpfloat_with_epsilon (abm_icp_score (icp, fraud), 75.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (abm_icp_score (icp, payments), 0.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (abm_icp_score (icp, unknown), 0.0, 0.01);
+
+  description = abm_icp_dup_description (icp, index);
+  g_assert_cmpstr (description, ==, "Use Case is Fraud Detection or AML");
+  lines = abm_icp_explain (icp, fraud);
+  g_assert_true (((AbmIcpExplanation *) lines->pdata[1])->matched);
+  g_assert_cmpstr (((AbmIcpExplanation *) lines->pdata[1])->account_value, ==, "fraud detection");
+
+  json = abm_icp_to_json (icp);
+  copy = abm_icp_new_from_json (json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (abm_icp_get_kind (copy, 1), ==, ABM_ICP_CUSTOM);
+  g_assert_cmpstr (abm_icp_get_field (copy, 1), ==, "Use Case");
+  g_assert_cmpfloat_with_epsilon (abm_icp_score (copy, fraud), 75.0, 0.01);
+
+  /* A custom criterion names its field. */
+  g_assert_null (abm_icp_new_from_json (bad_field, strlen (bad_field), &error));
+  g_assert_error (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (abm_icp_add_custom_criterion (icp, "   ", &error), ==, -1);
+  g_assert_error (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID);
+}
+
+/* Learning looks at custom fields too, and the suggestion becomes a
+ * custom criterion on the same field. */
+static void
+test_learn_custom (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (ABM_TYPE_ACCOUNT);
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(AbmIcp) icp = abm_icp_new ();
+  g_autoptr(GError) error = NULL;
+  const AbmIcpSuggestion *fraud = NULL;
+  g_autoptr(AbmAccount) probe = make_custom ("FRAUD", NULL);
+
+  for (guint i = 0; i < 2; i++)
+    g_list_store_append (store, make_custom ("Fraud", "customer"));
+  g_list_store_append (store, make_custom ("Payments", "customer"));
+  for (guint i = 0; i < 6; i++)
+    g_list_store_append (store, make_custom (i < 1 ? "Fraud" : "Payments", NULL));
+  /* make_custom returns a new reference that the store took another of. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (store), i));
+
+  suggestions = abm_icp_learn (G_LIST_MODEL (store), 2, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const AbmIcpSuggestion *s = suggestions->pdata[i];
+      if (s->kind == ABM_ICP_CUSTOM && g_strcmp0 (s->value, "Fraud") == 0)
+        fraud = s;
+    }
+  g_assert_nonnull (fraud);
+  g_assert_cmpstr (fraud->field, ==, "Use Case");
+  g_assert_cmpstr (fraud->label, ==, "Use Case is Fraud");
+  /* 2 of 3 customers against 3 of 9 accounts: lift 2. */
+  g_assert_cmpuint (fraud->customers_with, ==, 2);
+  g_assert_cmpuint (fraud->all_with, ==, 3);
+  g_assert_cmpfloat_with_epsilon (fraud->lift, 2.0, 1e-9);
+
+  g_assert_cmpint (abm_icp_add_suggestion (icp, fraud, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (abm_icp_get_kind (icp, 0), ==, ABM_ICP_CUSTOM);
+  g_assert_cmpstr (abm_icp_get_field (icp, 0), ==, "Use Case");
+  g_assert_cmpfloat_with_epsilon (abm_icp_score (icp, probe), 100.0, 0.01);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1342,6 +1456,8 @@ main (int   argc,
   g_test_add_func ("/icp/learn/lift", test_learn);
   g_test_add_func ("/icp/learn/no-customers", test_learn_no_customers);
   g_test_add_func ("/icp/learn/add", test_learn_add);
+  g_test_add_func ("/icp/learn/custom", test_learn_custom);
+  g_test_add_func ("/icp/custom-field", test_custom_field);
 
   return g_test_run ();
 }

@@ -158,6 +158,10 @@ wait_for_finalize (gpointer *object)
 
 /* A HubSpot companies export: a row the workspace refuses (line 3), a
  * domain the workspace has (initech.com) and a domain twice (globex.com). */
+/* Positions in a column row's list of choices. */
+#define CUSTOM      1
+#define FIRST_FIELD 2
+
 static const char hubspot_csv[] =
   "Record ID,Company name,Company Domain Name,Industry,Number of Employees,Country/Region,City,R&D <Focus>\r\n"
   "1001,Northwind Bank,northwind.com,Banking,12000,Germany,Frankfurt,<b>Payments</b> & cards\r\n"
@@ -192,17 +196,19 @@ test_import (Fixture       *f,
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Encoding");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
 
-  /* A row per column, mapped by its header; the first item is "Don't import". */
+  /* A row per column, mapped by its header; the first items are "Don't
+   * import" and "Custom Field", then the fields. */
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company name");
   g_assert_nonnull (row);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, ABM_ACCOUNT_FIELD_NAME + 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, ABM_ACCOUNT_FIELD_NAME + FIRST_FIELD);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Northwind Bank · Contoso");
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company Domain Name");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, ABM_ACCOUNT_FIELD_DOMAIN + 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, ABM_ACCOUNT_FIELD_DOMAIN + FIRST_FIELD);
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Country/Region");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, ABM_ACCOUNT_FIELD_COUNTRY + 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, ABM_ACCOUNT_FIELD_COUNTRY + FIRST_FIELD);
+  /* A column that is none of ours is kept as a custom field. */
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Record ID");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, CUSTOM);
   /* Headers and cells are text, never markup. */
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "R&D <Focus>");
   g_assert_nonnull (row);
@@ -229,28 +235,28 @@ test_import (Fixture       *f,
   g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
                                  "Choose the column with the company name or its domain to import accounts."));
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company name");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_NAME + 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_NAME + FIRST_FIELD);
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Company Domain Name");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_DOMAIN + 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_DOMAIN + FIRST_FIELD);
   abm_test_ui_iterate ();
 
   /* The record ID goes to the notes; the city column is left out. */
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Record ID");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_NOTES + 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_NOTES + FIRST_FIELD);
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "City");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
   abm_test_ui_iterate ();
 
   /* A field taken by another column leaves the first one. */
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Industry");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_COUNTRY + 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_COUNTRY + FIRST_FIELD);
   abm_test_ui_iterate ();
   g_assert_cmpuint (adw_combo_row_get_selected (
                       ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Country/Region"))),
                     ==, 0);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_INDUSTRY + 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_INDUSTRY + FIRST_FIELD);
   row = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Country/Region");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_COUNTRY + 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), ABM_ACCOUNT_FIELD_COUNTRY + FIRST_FIELD);
   abm_test_ui_iterate ();
 
   click (dialog, "_Import");
@@ -273,6 +279,8 @@ test_import (Fixture       *f,
   g_assert_cmpstr (abm_account_get_notes (account), ==, "1001");
   g_assert_null (abm_account_get_city (account));
   g_assert_cmpint (abm_account_get_employees (account), ==, 12000);
+  g_assert_cmpstr (abm_account_get_custom (account, "R&D <Focus>"), ==, "<b>Payments</b> & cards");
+  g_assert_null (abm_account_get_custom (account, "Record ID"));
   account = account_with_domain (f, "initech.com");
   g_assert_cmpstr (abm_account_get_name (account), ==, "Initech Inc.");
   g_assert_cmpint (abm_account_get_employees (account), ==, 1200);

@@ -131,7 +131,8 @@ test_import_hubspot (Fixture       *f,
   AbmAccount *acme;
 
   g_assert_cmpuint (abm_importer_get_n_columns (importer), ==, 8);
-  g_assert_cmpint (abm_importer_get_mapping (importer, 0), ==, ABM_IMPORT_IGNORE);
+  /* A column that is none of ours is kept as a custom field. */
+  g_assert_cmpint (abm_importer_get_mapping (importer, 0), ==, ABM_IMPORT_CUSTOM);
   g_assert_cmpint (abm_importer_get_mapping (importer, 1), ==, ABM_ACCOUNT_FIELD_NAME);
   g_assert_cmpuint (abm_importer_get_preview (importer)->len, ==, 2);
 
@@ -146,7 +147,93 @@ test_import_hubspot (Fixture       *f,
   g_assert_cmpfloat (abm_account_get_annual_revenue (acme), ==, 2500000);
   g_assert_cmpuint (abm_account_get_tier (acme), ==, 1);
   g_assert_true (abm_account_get_target (acme));
+  g_assert_cmpstr (abm_account_get_custom (acme, "Record ID"), ==, "101");
   g_assert_cmpuint (abm_account_get_tier (abm_workspace_find_account (f->workspace, "globex.com")), ==, 3);
+}
+
+/* Custom columns are kept by their header, survive reopening the file,
+ * merge like other cells, and can be left out or asked for by a mapping. */
+static void
+test_import_custom (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(AbmImporter) importer = NULL;
+  g_autoptr(AbmImporter) mapped = NULL;
+  g_autoptr(AbmWorkspace) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *path = g_strdup (abm_workspace_get_path (f->workspace));
+  const char *mapping = "{\"Segment\": null, \"Region code\": \"custom\"}";
+  AbmAccount *acme;
+
+  importer = open_text (f, "name,domain,Use Case,Segment, Use Case \n"
+                           "Acme,acme.com,Fraud detection,Enterprise,ignored twin\n"
+                           "Acme again,acme.com,,Mid-market,\n"
+                           "Globex,globex.com,Payments,,\n");
+  g_assert_cmpint (abm_importer_get_mapping (importer, 2), ==, ABM_IMPORT_CUSTOM);
+  g_assert_cmpint (abm_importer_get_mapping (importer, 3), ==, ABM_IMPORT_CUSTOM);
+  /* A second column of the same name would overwrite the first. */
+  g_assert_cmpint (abm_importer_get_mapping (importer, 4), ==, ABM_IMPORT_IGNORE);
+  g_assert_false (abm_importer_can_be_custom (importer, 4));
+  import_ok (importer);
+
+  acme = abm_workspace_find_account (f->workspace, "acme.com");
+  g_assert_cmpstr (abm_account_get_custom (acme, "Use Case"), ==, "Fraud detection");
+  /* The merged row's non-empty cell wins, as for any field. */
+  g_assert_cmpstr (abm_account_get_custom (acme, "Segment"), ==, "Mid-market");
+  g_assert_null (abm_account_get_custom (abm_workspace_find_account (f->workspace, "globex.com"),
+                                         "Segment"));
+
+  names = abm_workspace_dup_custom_fields (f->workspace);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "Segment");
+  g_assert_cmpstr (names[1], ==, "Use Case");
+
+  mapped = open_text (f, "domain,Segment,Region code\nglobex.com,SMB,EMEA\n");
+  g_assert_true (abm_importer_load_mapping (mapped, mapping, strlen (mapping), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (abm_importer_get_mapping (mapped, 1), ==, ABM_IMPORT_IGNORE);
+  import_ok (mapped);
+
+  g_clear_object (&importer);
+  g_clear_object (&mapped);
+  g_clear_object (&f->workspace);
+  reopened = abm_workspace_open (path, ABM_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  acme = abm_workspace_find_account (reopened, "acme.com");
+  g_assert_cmpstr (abm_account_get_custom (acme, "Use Case"), ==, "Fraud detection");
+  acme = abm_workspace_find_account (reopened, "globex.com");
+  g_assert_cmpstr (abm_account_get_custom (acme, "Use Case"), ==, "Payments");
+  g_assert_cmpstr (abm_account_get_custom (acme, "Region code"), ==, "EMEA");
+  g_assert_null (abm_account_get_custom (acme, "Segment"));
+  f->workspace = g_steal_pointer (&reopened);
+}
+
+/* A file with more unknown columns than an account holds keeps the first
+ * ones as custom fields and leaves out the rest, which the user sees. */
+static void
+test_import_custom_cap (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("name");
+  g_autoptr(AbmImporter) importer = NULL;
+  guint n_custom = 0;
+
+  for (guint i = 0; i < ABM_ACCOUNT_MAX_CUSTOM + 5; i++)
+    g_string_append_printf (csv, ",Extra %u", i);
+  g_string_append (csv, "\nAcme");
+  for (guint i = 0; i < ABM_ACCOUNT_MAX_CUSTOM + 5; i++)
+    g_string_append_printf (csv, ",v%u", i);
+  g_string_append_c (csv, '\n');
+
+  importer = open_text (f, csv->str);
+  for (guint i = 1; i < abm_importer_get_n_columns (importer); i++)
+    n_custom += abm_importer_get_mapping (importer, i) == ABM_IMPORT_CUSTOM;
+  g_assert_cmpuint (n_custom, ==, ABM_ACCOUNT_MAX_CUSTOM);
+  g_assert_cmpint (abm_importer_get_mapping (importer, ABM_ACCOUNT_MAX_CUSTOM + 1), ==, ABM_IMPORT_IGNORE);
+  g_assert_false (abm_importer_can_be_custom (importer, ABM_ACCOUNT_MAX_CUSTOM + 1));
+  import_ok (importer);
+  g_assert_cmpuint (abm_importer_get_rejects (importer)->len, ==, 0);
 }
 
 /* The same domain twice in a file is one account; a domain already in the
@@ -299,6 +386,8 @@ main (int   argc,
 
   g_test_add_func ("/importer/guess-headers", test_guess_headers);
   ADD ("/importer/hubspot", test_import_hubspot);
+  ADD ("/importer/custom", test_import_custom);
+  ADD ("/importer/custom-cap", test_import_custom_cap);
   ADD ("/importer/duplicates", test_import_duplicates);
   ADD ("/importer/rejects", test_import_rejects);
   ADD ("/importer/malformed", test_import_malformed);

@@ -383,6 +383,16 @@ test_sample (void)
     g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, title));
   }
 
+  /* Its custom fields are shown and edited like the others. */
+  {
+    GtkWidget *segment = abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Segment");
+
+    g_assert_nonnull (segment);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (segment)), ==, abm_account_get_custom (first, "Segment"));
+    apply_row (segment, "Segment", "Strategic");
+    g_assert_cmpstr (abm_account_get_custom (first, "Segment"), ==, "Strategic");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   abm_test_ui_iterate ();
   g_unlink (path);
@@ -455,6 +465,43 @@ test_profile (void)
     g_assert_true (gtk_widget_has_css_class (min_row, "error"));
     abm_icp_get_range (icp, index, &min, &max);
     g_assert_cmpfloat (min, ==, 5000);
+  }
+
+  /* The accounts' custom fields are offered as criteria too. */
+  g_assert_true (gtk_widget_activate_action (view, "profile.add-custom-criterion", "s", "Segment"));
+  abm_test_ui_iterate ();
+  {
+    guint index = abm_icp_get_n_criteria (icp) - 1;
+    GMenuModel *menu = NULL;
+    GtkWidget *button = abm_test_ui_find_widget (view, GTK_TYPE_MENU_BUTTON, NULL);
+    gboolean offered = FALSE;
+
+    g_assert_nonnull (button);
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+        for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+          {
+            g_autofree char *label = NULL;
+            if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+              offered |= g_str_equal (label, "Segment");
+          }
+      }
+    g_assert_true (offered);
+
+    g_assert_cmpint (abm_icp_get_kind (icp, index), ==, ABM_ICP_CUSTOM);
+    row = abm_test_ui_find_widget (view, ABM_TYPE_CRITERION_ROW, "Segment (no values chosen)");
+    g_assert_nonnull (row);
+    apply_row (row, "Values, separated by commas", "Enterprise");
+    g_assert_nonnull (abm_test_ui_find_widget (view, ABM_TYPE_CRITERION_ROW, "Segment is Enterprise"));
+    for (guint i = 0; i < g_list_model_get_n_items (abm_workspace_get_accounts (workspace)); i++)
+      {
+        g_autoptr(AbmAccount) account = g_list_model_get_item (abm_workspace_get_accounts (workspace), i);
+        g_assert_cmpfloat (abm_account_get_fit_score (account), ==, abm_icp_score (icp, account));
+      }
+    abm_icp_remove_criterion (icp, index);
+    abm_test_ui_iterate ();
   }
 
   /* Customers suggest criteria, and one click adds one. */

@@ -386,6 +386,8 @@ assert_accounts_equal (AbmAccount *a,
       g_autofree char *text = abm_account_dup_field_text (b, i);
       assert_field (a, i, text);
     }
+  g_assert_true (g_strv_equal (abm_account_get_custom_pairs (a) ? abm_account_get_custom_pairs (a) : (const char *const[]) { NULL },
+                               abm_account_get_custom_pairs (b) ? abm_account_get_custom_pairs (b) : (const char *const[]) { NULL }));
 }
 
 static void
@@ -415,6 +417,7 @@ add_full_account (AbmWorkspace *workspace)
   set_field_ok (workspace, account, ABM_ACCOUNT_FIELD_OWNER_AE, "Dana Smith");
   set_field_ok (workspace, account, ABM_ACCOUNT_FIELD_OWNER_MARKETER, "Lee Park");
   set_field_ok (workspace, account, ABM_ACCOUNT_FIELD_NOTES, "  Tier 1.\nRenewal in Q3.  ");
+  g_assert_true (abm_workspace_set_account_custom (workspace, account, "Use Case", "Fraud", NULL));
   return account;
 }
 
@@ -432,6 +435,7 @@ assert_full_account (AbmAccount *account)
   assert_field (account, ABM_ACCOUNT_FIELD_OWNER_AE, "Dana Smith");
   assert_field (account, ABM_ACCOUNT_FIELD_OWNER_MARKETER, "Lee Park");
   assert_field (account, ABM_ACCOUNT_FIELD_NOTES, "  Tier 1.\nRenewal in Q3.  ");
+  g_assert_cmpstr (abm_account_get_custom (account, "Use Case"), ==, "Fraud");
 }
 
 static void

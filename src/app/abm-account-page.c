@@ -30,6 +30,7 @@ struct _AbmAccountPage
   GtkLabel     *errors[ABM_ACCOUNT_N_FIELDS];
 
   GPtrArray    *fit_rows;
+  GPtrArray    *custom_rows;
 
   /* Template widgets */
   AdwExpanderRow *fit_row;
@@ -39,6 +40,7 @@ struct _AbmAccountPage
   GtkLabel     *title_label;
   GtkLabel     *subtitle_label;
   GtkTextView  *notes_view;
+  AdwPreferencesGroup *custom_group;
 };
 
 G_DEFINE_FINAL_TYPE (AbmAccountPage, abm_account_page, ADW_TYPE_BIN)
@@ -321,6 +323,53 @@ stage_selected (AbmAccountPage *self)
 }
 
 static void
+custom_applied (AdwEntryRow    *row,
+                AbmAccountPage *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "abm-custom-key");
+  g_autoptr(GError) error = NULL;
+
+  if (self->account == NULL || self->workspace == NULL)
+    return;
+  if (!abm_workspace_set_account_custom (self->workspace, self->account, key,
+                                         gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+}
+
+/* A row per custom field, in name order. */
+static void
+load_custom (AbmAccountPage *self)
+{
+  const char *const *pairs = self->account ? abm_account_get_custom_pairs (self->account) : NULL;
+
+  for (guint i = 0; i < self->custom_rows->len; i++)
+    adw_preferences_group_remove (self->custom_group, self->custom_rows->pdata[i]);
+  g_ptr_array_set_size (self->custom_rows, 0);
+
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL; i += 2)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+
+      /* The name is the file's text, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pairs[i]);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (row), pairs[i + 1]);
+      g_object_set_data_full (G_OBJECT (row), "abm-custom-key", g_strdup (pairs[i]), g_free);
+      g_signal_connect (row, "apply", G_CALLBACK (custom_applied), self);
+      adw_preferences_group_add (self->custom_group, row);
+      g_ptr_array_add (self->custom_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_group), self->custom_rows->len > 0);
+}
+
+static void
 load_fields (AbmAccountPage *self)
 {
   self->loading = TRUE;
@@ -340,6 +389,7 @@ load_fields (AbmAccountPage *self)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), notes ? notes : "", -1);
   }
   load_choices (self);
+  load_custom (self);
   self->loading = FALSE;
 
   update_header (self);
@@ -481,6 +531,7 @@ abm_account_page_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->fit_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->custom_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (abm_account_page_parent_class)->dispose (object);
 }
@@ -522,6 +573,7 @@ abm_account_page_class_init (AbmAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, custom_group);
   gtk_widget_class_bind_template_callback (widget_class, row_applied);
 }
 
@@ -529,6 +581,7 @@ static void
 abm_account_page_init (AbmAccountPage *self)
 {
   self->fit_rows = g_ptr_array_new ();
+  self->custom_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)

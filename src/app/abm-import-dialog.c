@@ -147,6 +147,32 @@ column_sample (AbmImportDialog *self,
   return g_string_free (sample, FALSE);
 }
 
+/* The column rows' choices: "Don't import", "Custom Field", then every
+ * account field. */
+#define POSITION_IGNORE 0
+#define POSITION_CUSTOM 1
+#define POSITION_FIRST_FIELD 2
+
+static guint
+mapping_position (int mapping)
+{
+  if (mapping == ABM_IMPORT_IGNORE)
+    return POSITION_IGNORE;
+  if (mapping == ABM_IMPORT_CUSTOM)
+    return POSITION_CUSTOM;
+  return (guint) mapping + POSITION_FIRST_FIELD;
+}
+
+static int
+position_mapping (guint position)
+{
+  if (position == POSITION_IGNORE)
+    return ABM_IMPORT_IGNORE;
+  if (position == POSITION_CUSTOM)
+    return ABM_IMPORT_CUSTOM;
+  return (int) (position - POSITION_FIRST_FIELD);
+}
+
 static gboolean
 mapping_has_key (AbmImportDialog *self)
 {
@@ -306,7 +332,7 @@ update_preview (AbmImportDialog *self)
     {
       int field = abm_importer_get_mapping (self->importer, i);
 
-      if (field != ABM_IMPORT_IGNORE)
+      if (field >= 0)
         column_of[field] = (int) i;
     }
 
@@ -350,7 +376,7 @@ sync_mapping (AbmImportDialog *self)
   self->syncing = TRUE;
   for (guint i = 0; i < self->column_rows->len; i++)
     adw_combo_row_set_selected (self->column_rows->pdata[i],
-                                (guint) (abm_importer_get_mapping (self->importer, i) + 1));
+                                mapping_position (abm_importer_get_mapping (self->importer, i)));
   self->syncing = FALSE;
 
   has_key = mapping_has_key (self);
@@ -370,7 +396,22 @@ column_selected (AdwComboRow     *row,
   if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  abm_importer_set_mapping (self->importer, column, (int) selected - 1);
+  /* A second column of the same name, or one past what an account holds,
+   * cannot be a custom field: the row says so and keeps its choice. */
+  if (position_mapping (selected) == ABM_IMPORT_CUSTOM
+      && !abm_importer_can_be_custom (self->importer, column))
+    {
+      g_autofree char *why =
+        g_strdup_printf (_("Cannot be a custom field: another column has this name, "
+                           "or there are already %u custom fields"), ABM_ACCOUNT_MAX_CUSTOM);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why);
+      gtk_widget_error_bell (GTK_WIDGET (row));
+      sync_mapping (self);
+      return;
+    }
+
+  abm_importer_set_mapping (self->importer, column, position_mapping (selected));
   sync_mapping (self);
 }
 
@@ -394,7 +435,7 @@ rebuild_columns (AbmImportDialog *self)
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
       adw_combo_row_set_model (row, G_LIST_MODEL (self->fields_model));
-      adw_combo_row_set_selected (row, (guint) (abm_importer_get_mapping (self->importer, i) + 1));
+      adw_combo_row_set_selected (row, mapping_position (abm_importer_get_mapping (self->importer, i)));
       g_object_set_data (G_OBJECT (row), "abm-column", GUINT_TO_POINTER (i));
       g_signal_connect (row, "notify::selected", G_CALLBACK (column_selected), self);
 
@@ -788,6 +829,7 @@ abm_import_dialog_init (AbmImportDialog *self)
   self->column_rows = g_ptr_array_new ();
   self->fields_model = gtk_string_list_new (NULL);
   gtk_string_list_append (self->fields_model, _("Don’t import"));
+  gtk_string_list_append (self->fields_model, _("Custom Field"));
   for (guint f = 0; f < ABM_ACCOUNT_N_FIELDS; f++)
     gtk_string_list_append (self->fields_model, abm_account_field_label (f));
 

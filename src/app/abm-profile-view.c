@@ -24,6 +24,7 @@ struct _AbmProfileView
   GPtrArray            *suggestions;
   guint                 n_criteria;
   gboolean              loading;
+  guint                 custom_idle;
 
   /* Template widgets */
   GtkLabel             *strong_label;
@@ -36,6 +37,7 @@ struct _AbmProfileView
   GtkSpinButton        *moderate_spin;
   AdwPreferencesGroup  *criteria_group;
   AdwPreferencesGroup  *learn_group;
+  GMenu                *custom_section;
 };
 
 G_DEFINE_FINAL_TYPE (AbmProfileView, abm_profile_view, ADW_TYPE_BIN)
@@ -188,6 +190,16 @@ bands_changed (AbmProfileView *self)
     }
 }
 
+/* A new criterion opens, ready for its values. */
+static void
+expand_last_row (AbmProfileView *self)
+{
+  guint last = self->criterion_rows->len;
+
+  if (last > 0 && ABM_IS_CRITERION_ROW (self->criterion_rows->pdata[last - 1]))
+    adw_expander_row_set_expanded (self->criterion_rows->pdata[last - 1], TRUE);
+}
+
 static void
 add_criterion (GtkWidget  *widget,
                const char *action_name,
@@ -196,7 +208,6 @@ add_criterion (GtkWidget  *widget,
   AbmProfileView *self = ABM_PROFILE_VIEW (widget);
   g_autoptr(GError) error = NULL;
   AbmIcpKind kind;
-  guint last;
 
   if (get_icp (self) == NULL
       || !abm_icp_kind_from_key (g_variant_get_string (parameter, NULL), &kind))
@@ -207,10 +218,57 @@ add_criterion (GtkWidget  *widget,
       return;
     }
 
-  /* The new criterion opens, ready for its values. */
-  last = self->criterion_rows->len;
-  if (last > 0 && ABM_IS_CRITERION_ROW (self->criterion_rows->pdata[last - 1]))
-    adw_expander_row_set_expanded (self->criterion_rows->pdata[last - 1], TRUE);
+  expand_last_row (self);
+}
+
+static void
+add_custom_criterion (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AbmProfileView *self = ABM_PROFILE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (get_icp (self) == NULL)
+    return;
+  if (abm_icp_add_custom_criterion (get_icp (self), g_variant_get_string (parameter, NULL), &error) < 0)
+    {
+      show_error (self, _("Could Not Add the Criterion"), error->message);
+      return;
+    }
+  expand_last_row (self);
+}
+
+/* The add menu offers the custom fields the accounts have: looked at once
+ * the list has settled, not at every changed account. */
+static gboolean
+refresh_custom_fields (gpointer data)
+{
+  AbmProfileView *self = data;
+  g_auto(GStrv) fields = NULL;
+
+  self->custom_idle = 0;
+  g_menu_remove_all (self->custom_section);
+  if (self->workspace == NULL)
+    return G_SOURCE_REMOVE;
+
+  fields = abm_workspace_dup_custom_fields (self->workspace);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (fields[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "profile.add-custom-criterion", "s", fields[i]);
+      g_menu_append_item (self->custom_section, item);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+accounts_changed (AbmProfileView *self)
+{
+  update_distribution (self);
+  if (self->custom_idle == 0)
+    self->custom_idle = g_idle_add (refresh_custom_fields, self);
 }
 
 static void
@@ -392,12 +450,14 @@ abm_profile_view_set_workspace (AbmProfileView *self,
       g_signal_connect_swapped (abm_workspace_get_icp (workspace), "changed",
                                 G_CALLBACK (icp_changed), self);
       g_signal_connect_swapped (abm_workspace_get_accounts (workspace), "items-changed",
-                                G_CALLBACK (update_distribution), self);
+                                G_CALLBACK (accounts_changed), self);
       self->n_criteria = G_MAXUINT;
       icp_changed (self);
     }
   else
     rebuild_criteria (self);
+  g_clear_handle_id (&self->custom_idle, g_source_remove);
+  refresh_custom_fields (self);
 }
 
 static void
@@ -412,6 +472,7 @@ abm_profile_view_dispose (GObject *object)
     }
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  g_clear_handle_id (&self->custom_idle, g_source_remove);
 
   G_OBJECT_CLASS (abm_profile_view_parent_class)->dispose (object);
 }
@@ -437,6 +498,7 @@ abm_profile_view_class_init (AbmProfileViewClass *klass)
   object_class->finalize = abm_profile_view_finalize;
 
   gtk_widget_class_install_action (widget_class, "profile.add-criterion", "s", add_criterion);
+  gtk_widget_class_install_action (widget_class, "profile.add-custom-criterion", "s", add_custom_criterion);
   gtk_widget_class_install_action (widget_class, "profile.learn", NULL, learn);
   gtk_widget_class_install_action (widget_class, "profile.export", NULL, export_profile);
   gtk_widget_class_install_action (widget_class, "profile.import", NULL, import_profile);
@@ -454,6 +516,7 @@ abm_profile_view_class_init (AbmProfileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmProfileView, moderate_spin);
   gtk_widget_class_bind_template_child (widget_class, AbmProfileView, criteria_group);
   gtk_widget_class_bind_template_child (widget_class, AbmProfileView, learn_group);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, custom_section);
   gtk_widget_class_bind_template_callback (widget_class, bands_changed);
 }
 

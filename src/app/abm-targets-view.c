@@ -510,6 +510,7 @@ abm_targets_view_export (AbmTargetsView  *self,
                          GError         **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
+  g_auto(GStrv) custom = NULL;
 
   g_return_val_if_fail (ABM_IS_TARGETS_VIEW (self), FALSE);
   g_return_val_if_fail (self->workspace != NULL, FALSE);
@@ -517,8 +518,10 @@ abm_targets_view_export (AbmTargetsView  *self,
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   if (stream == NULL)
     return FALSE;
+  custom = abm_workspace_dup_custom_fields (self->workspace);
   return abm_csv_write_accounts (G_LIST_MODEL (self->sort_model),
                                  abm_workspace_get_icp (self->workspace),
+                                 (const char *const *) custom,
                                  G_OUTPUT_STREAM (stream), NULL, error);
 }
 

@@ -17,9 +17,10 @@ print_accounts_csv (AbmWorkspace *workspace)
   GListModel *accounts = abm_workspace_get_accounts (workspace);
   AbmIcp *icp = abm_workspace_get_icp (workspace);
   g_autoptr(GString) line = g_string_new (NULL);
+  g_auto(GStrv) custom = abm_workspace_dup_custom_fields (workspace);
   guint n = g_list_model_get_n_items (accounts);
 
-  abm_csv_append_header (line);
+  abm_csv_append_header (line, (const char *const *) custom);
   abm_cli_write (line->str, (gssize) line->len);
 
   for (guint i = 0; i < n; i++)
@@ -27,7 +28,7 @@ print_accounts_csv (AbmWorkspace *workspace)
       g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, i);
 
       g_string_truncate (line, 0);
-      abm_csv_append_account (line, account, icp);
+      abm_csv_append_account (line, account, icp, (const char *const *) custom);
       abm_cli_write (line->str, (gssize) line->len);
     }
 }

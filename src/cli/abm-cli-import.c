@@ -30,7 +30,7 @@ abm_cli_import_main (const AbmCliCommand  *command,
   int status;
   const GOptionEntry entries[] = {
     { "mapping", 0, 0, G_OPTION_ARG_FILENAME, &mapping,
-      N_("JSON object of column headers and field names, for columns not recognised by name"),
+      N_("JSON object of column headers and field names, “custom” (keep as a custom field) or null (leave out)"),
       N_("MAP.json") },
     { "on-duplicate", 0, 0, G_OPTION_ARG_STRING, &duplicates,
       N_("What a row does whose domain is already in the workspace: “update” (the default) or “skip”"),

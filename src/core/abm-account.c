@@ -27,6 +27,7 @@ struct _AbmAccount
   gboolean target;
   double  fit_score;
   char   *search_text;   /* casefolded name and domain, made on demand */
+  char  **custom;        /* key, value, key, value, …, NULL; sorted by key */
 };
 
 G_DEFINE_FINAL_TYPE (AbmAccount, abm_account, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_FIT_SCORE,
+  PROP_CUSTOM,
   PROP_FIRST_FIELD,
   N_PROPS = PROP_FIRST_FIELD + ABM_ACCOUNT_N_FIELDS
 };
@@ -85,6 +87,7 @@ abm_account_finalize (GObject *object)
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
     g_free (self->text[i]);
   g_free (self->search_text);
+  g_strfreev (self->custom);
 
   G_OBJECT_CLASS (abm_account_parent_class)->finalize (object);
 }
@@ -102,6 +105,8 @@ abm_account_get_property (GObject    *object,
     g_value_set_int64 (value, self->id);
   else if (prop_id == PROP_FIT_SCORE)
     g_value_set_double (value, self->fit_score);
+  else if (prop_id == PROP_CUSTOM)
+    g_value_set_boxed (value, self->custom);
   else if (field == ABM_ACCOUNT_FIELD_TIER)
     g_value_set_uint (value, self->tier);
   else if (field == ABM_ACCOUNT_FIELD_TARGET)
@@ -217,6 +222,10 @@ abm_account_class_init (AbmAccountClass *klass)
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_FIT_SCORE] =
     g_param_spec_double ("fit-score", NULL, NULL, -1, 100, -1, flags);
+  /* The custom fields as key, value pairs. */
+  properties[PROP_CUSTOM] =
+    g_param_spec_boxed ("custom", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
     {
@@ -297,6 +306,13 @@ abm_account_assign (AbmAccount *self,
   set_number (self, ABM_ACCOUNT_FIELD_EMPLOYEES, other->employees);
   set_number (self, ABM_ACCOUNT_FIELD_ANNUAL_REVENUE, other->annual_revenue);
   set_number (self, ABM_ACCOUNT_FIELD_ACV_POTENTIAL, other->acv_potential);
+  if (!g_strv_equal ((const char *const *) (self->custom ? self->custom : (char *[]) { NULL }),
+                     (const char *const *) (other->custom ? other->custom : (char *[]) { NULL })))
+    {
+      g_strfreev (self->custom);
+      self->custom = g_strdupv (other->custom);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -1117,6 +1133,243 @@ abm_account_validate (AbmAccount  *self,
   return TRUE;
 }
 
+/* Custom fields: columns of an import that are none of ours ("Use Case",
+ * "Segment"), kept so the profile can score on them. Keys and values are
+ * trimmed UTF-8 without control characters, and bounded so a hostile file
+ * cannot make every account huge. */
+static char *
+clean_custom_text (const char  *text,
+                   gsize        max_len,
+                   const char  *what,
+                   GError     **error)
+{
+  g_autofree char *copy = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                   _("The custom field %s is not valid text"), what);
+      return NULL;
+    }
+  copy = g_strstrip (g_strdup (text));
+  for (char *p = copy; *p; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        *p = ' ';
+    }
+  if (strlen (copy) > max_len)
+    {
+      g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                   _("The custom field %s is longer than %u bytes"), what, (guint) max_len);
+      return NULL;
+    }
+  return g_steal_pointer (&copy);
+}
+
+const char *
+abm_account_get_custom (AbmAccount *self,
+                        const char *key)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (self->custom == NULL)
+    return NULL;
+  for (guint i = 0; self->custom[i] != NULL; i += 2)
+    {
+      if (strcmp (self->custom[i], key) == 0)
+        return self->custom[i + 1];
+    }
+  return NULL;
+}
+
+const char *const *
+abm_account_get_custom_pairs (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), NULL);
+  return (const char *const *) self->custom;
+}
+
+static gboolean
+put_custom (AbmAccount  *self,
+            const char  *key,
+            const char  *value,
+            GError     **error)
+{
+  g_autofree char *clean_key = clean_custom_text (key, ABM_ACCOUNT_MAX_CUSTOM_KEY, key, error);
+  g_autofree char *clean_value = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  guint n = self->custom ? g_strv_length (self->custom) : 0;
+  gboolean placed = FALSE;
+  gboolean changed = FALSE;
+
+  if (clean_key == NULL)
+    return FALSE;
+  if (*clean_key == '\0')
+    {
+      g_set_error_literal (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                           _("A custom field needs a name"));
+      return FALSE;
+    }
+  clean_value = clean_custom_text (value, ABM_ACCOUNT_MAX_CUSTOM_VALUE, clean_key, error);
+  if (clean_value == NULL)
+    return FALSE;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < n; i += 2)
+    {
+      int cmp = strcmp (self->custom[i], clean_key);
+
+      if (cmp == 0)
+        {
+          placed = TRUE;
+          changed = strcmp (self->custom[i + 1], clean_value) != 0;
+          if (*clean_value == '\0')
+            continue;
+          g_strv_builder_add_many (builder, clean_key, clean_value, NULL);
+          continue;
+        }
+      if (cmp > 0 && !placed && *clean_value != '\0')
+        {
+          if (n / 2 >= ABM_ACCOUNT_MAX_CUSTOM)
+            goto too_many;
+          g_strv_builder_add_many (builder, clean_key, clean_value, NULL);
+          placed = changed = TRUE;
+        }
+      g_strv_builder_add_many (builder, self->custom[i], self->custom[i + 1], NULL);
+    }
+  if (!placed && *clean_value != '\0')
+    {
+      if (n / 2 >= ABM_ACCOUNT_MAX_CUSTOM)
+        goto too_many;
+      g_strv_builder_add_many (builder, clean_key, clean_value, NULL);
+      changed = TRUE;
+    }
+
+  if (changed)
+    {
+      g_strfreev (self->custom);
+      self->custom = g_strv_builder_end (builder);
+      if (self->custom[0] == NULL)
+        g_clear_pointer (&self->custom, g_strfreev);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM]);
+    }
+  return TRUE;
+
+too_many:
+  g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+               _("An account holds at most %u custom fields"), ABM_ACCOUNT_MAX_CUSTOM);
+  return FALSE;
+}
+
+/* An empty or NULL value removes the field. */
+gboolean
+abm_account_set_custom (AbmAccount  *self,
+                        const char  *key,
+                        const char  *value,
+                        GError     **error)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  return put_custom (self, key, value, error);
+}
+
+static gboolean
+set_custom_node (AbmAccount  *self,
+                 JsonNode    *node,
+                 GError     **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                           _("Custom fields are not a JSON object"));
+      return FALSE;
+    }
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &key, &member))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (member)
+          || json_node_get_value_type (member) != G_TYPE_STRING)
+        {
+          g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                       _("The custom field %s is not text"), key);
+          return FALSE;
+        }
+      if (!put_custom (self, key, json_node_get_string (member), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The custom fields as one JSON object, NULL when there are none: how
+ * the workspace stores them. */
+char *
+abm_account_dup_custom_json (AbmAccount *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), NULL);
+
+  if (self->custom == NULL)
+    return NULL;
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  for (guint i = 0; self->custom[i] != NULL; i += 2)
+    {
+      json_builder_set_member_name (builder, self->custom[i]);
+      json_builder_add_string_value (builder, self->custom[i + 1]);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Replaces every custom field with those of a JSON object; on failure the
+ * account keeps its old ones. */
+gboolean
+abm_account_set_custom_json (AbmAccount  *self,
+                             const char  *json,
+                             GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(AbmAccount) scratch = NULL;
+
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), FALSE);
+
+  scratch = abm_account_new ();
+  if (json != NULL && *json != '\0')
+    {
+      if (strlen (json) > ABM_ACCOUNT_MAX_CUSTOM * (ABM_ACCOUNT_MAX_CUSTOM_KEY + 6 * ABM_ACCOUNT_MAX_CUSTOM_VALUE + 8) + 2)
+        {
+          g_set_error_literal (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                               _("Custom fields are too large"));
+          return FALSE;
+        }
+      parser = json_parser_new_immutable ();
+      if (!json_parser_load_from_data (parser, json, -1, error)
+          || !set_custom_node (scratch, json_parser_get_root (parser), error))
+        return FALSE;
+    }
+  if (!g_strv_equal ((const char *const *) (self->custom ? self->custom : (char *[]) { NULL }),
+                     (const char *const *) (scratch->custom ? scratch->custom : (char *[]) { NULL })))
+    {
+      g_strfreev (self->custom);
+      self->custom = g_steal_pointer (&scratch->custom);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM]);
+    }
+  return TRUE;
+}
+
 JsonNode *
 abm_account_to_json (AbmAccount *self)
 {
@@ -1169,6 +1422,17 @@ abm_account_to_json (AbmAccount *self)
           break;
         }
     }
+  if (self->custom != NULL)
+    {
+      json_builder_set_member_name (builder, "custom");
+      json_builder_begin_object (builder);
+      for (guint i = 0; self->custom[i] != NULL; i += 2)
+        {
+          json_builder_set_member_name (builder, self->custom[i]);
+          json_builder_add_string_value (builder, self->custom[i + 1]);
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -1213,6 +1477,10 @@ abm_account_new_from_json (JsonNode  *node,
       if (!abm_account_set_field_text (self, i, text, error))
         return NULL;
     }
+
+  if (json_object_has_member (object, "custom")
+      && !set_custom_node (self, json_object_get_member (object, "custom"), error))
+    return NULL;
 
   if (!abm_account_validate (self, error))
     return NULL;

@@ -98,6 +98,25 @@ gboolean     abm_account_validate           (AbmAccount      *self,
 char        *abm_normalize_domain           (const char      *text,
                                              GError         **error);
 
+/* Fields an import brought that are none of the above, by their column
+ * name. Values are text; an empty one removes the field. */
+#define ABM_ACCOUNT_MAX_CUSTOM        32
+#define ABM_ACCOUNT_MAX_CUSTOM_KEY    64     /* bytes */
+#define ABM_ACCOUNT_MAX_CUSTOM_VALUE  1024   /* bytes */
+
+const char  *abm_account_get_custom         (AbmAccount      *self,
+                                             const char      *key);
+/* key, value, key, value, …, NULL sorted by key; NULL when there are none. */
+const char *const *abm_account_get_custom_pairs (AbmAccount  *self);
+gboolean     abm_account_set_custom         (AbmAccount      *self,
+                                             const char      *key,
+                                             const char      *value,
+                                             GError         **error);
+char        *abm_account_dup_custom_json    (AbmAccount      *self);
+gboolean     abm_account_set_custom_json    (AbmAccount      *self,
+                                             const char      *json,
+                                             GError         **error);
+
 JsonNode    *abm_account_to_json            (AbmAccount      *self);
 AbmAccount  *abm_account_new_from_json      (JsonNode        *node,
                                              GError         **error);

@@ -19,6 +19,8 @@ abm_csv_append_field (GString    *line,
 {
   g_autofree char *inert = NULL;
 
+  if (field == NULL)
+    return;
   if (field[0] != '\0' && strchr ("=+-@", field[0]) != NULL)
     field = inert = g_strconcat ("'", field, NULL);
 
@@ -38,9 +40,11 @@ abm_csv_append_field (GString    *line,
   g_string_append_c (line, '"');
 }
 
-/* id, every field by its key, then the computed fit. */
+/* id, every field by its key, the computed fit, then the custom fields
+ * by their names. */
 void
-abm_csv_append_header (GString *line)
+abm_csv_append_header (GString           *line,
+                       const char *const *custom)
 {
   g_string_append (line, "id");
   for (guint f = 0; f < ABM_ACCOUNT_N_FIELDS; f++)
@@ -48,13 +52,20 @@ abm_csv_append_header (GString *line)
       g_string_append_c (line, ',');
       abm_csv_append_field (line, abm_account_field_key (f));
     }
-  g_string_append (line, ",fit-score,fit-band\n");
+  g_string_append (line, ",fit-score,fit-band");
+  for (guint i = 0; custom != NULL && custom[i] != NULL; i++)
+    {
+      g_string_append_c (line, ',');
+      abm_csv_append_field (line, custom[i]);
+    }
+  g_string_append_c (line, '\n');
 }
 
 void
-abm_csv_append_account (GString    *line,
-                        AbmAccount *account,
-                        AbmIcp     *icp)
+abm_csv_append_account (GString           *line,
+                        AbmAccount        *account,
+                        AbmIcp            *icp,
+                        const char *const *custom)
 {
   double fit = abm_account_get_fit_score (account);
   AbmIcpBand band = abm_icp_band (icp, fit);
@@ -77,6 +88,11 @@ abm_csv_append_account (GString    *line,
   g_string_append_c (line, ',');
   if (band != ABM_ICP_BAND_UNSCORED)
     g_string_append (line, abm_icp_band_key (band));
+  for (guint i = 0; custom != NULL && custom[i] != NULL; i++)
+    {
+      g_string_append_c (line, ',');
+      abm_csv_append_field (line, abm_account_get_custom (account, custom[i]));
+    }
   g_string_append_c (line, '\n');
 }
 
@@ -84,6 +100,7 @@ abm_csv_append_account (GString    *line,
 gboolean
 abm_csv_write_accounts (GListModel    *accounts,
                         AbmIcp        *icp,
+                        const char *const *custom,
                         GOutputStream *stream,
                         GCancellable  *cancellable,
                         GError       **error)
@@ -91,12 +108,12 @@ abm_csv_write_accounts (GListModel    *accounts,
   g_autoptr(GString) chunk = g_string_new (NULL);
   guint n = g_list_model_get_n_items (accounts);
 
-  abm_csv_append_header (chunk);
+  abm_csv_append_header (chunk, custom);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, i);
 
-      abm_csv_append_account (chunk, account, icp);
+      abm_csv_append_account (chunk, account, icp, custom);
       if (chunk->len > 64 * 1024 || i + 1 == n)
         {
           if (!g_output_stream_write_all (stream, chunk->str, chunk->len, NULL, cancellable, error))

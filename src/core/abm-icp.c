@@ -49,6 +49,7 @@ typedef struct {
   gboolean    must_have;
   char      **values;          /* as written, never NULL */
   double      min, max;        /* ranges only; ABM_ICP_OPEN when open */
+  char       *field;           /* ABM_ICP_CUSTOM only: the custom field's name */
 
   /* Prepared from values for scoring. */
   char      **folded;
@@ -98,6 +99,7 @@ static const struct {
   [ABM_ICP_TECHNOLOGY] = { "technology", N_("Technology") },
   [ABM_ICP_COMPETITOR] = { "competitor", N_("Competitor to Displace") },
   [ABM_ICP_INTENT]     = { "intent", N_("Intent Topic") },
+  [ABM_ICP_CUSTOM]     = { "custom", N_("Custom Field") },
 };
 
 static const struct {
@@ -222,6 +224,7 @@ criterion_free (gpointer data)
 
   criterion_unprepare (c);
   g_strfreev (c->values);
+  g_free (c->field);
   g_free (c);
 }
 
@@ -234,6 +237,7 @@ criterion_copy (const Criterion *other)
   c->weight = other->weight;
   c->must_have = other->must_have;
   c->values = g_strdupv (other->values);
+  c->field = g_strdup (other->field);
   c->min = other->min;
   c->max = other->max;
   criterion_prepare (c);
@@ -345,6 +349,10 @@ criterion_matches (const Criterion  *c,
 
     case ABM_ICP_INTENT:
       return criterion_has_any (c, abm_account_get_intent_topics (account), hit, hit_len);
+
+    case ABM_ICP_CUSTOM:
+      text = abm_account_get_custom (account, c->field);
+      return text != NULL && criterion_has (c, text, strlen (text));
 
     case ABM_ICP_N_KINDS:
     default:
@@ -548,10 +556,15 @@ describe_range (const Criterion *c)
 
 static char *
 describe_values (AbmIcpKind   kind,
+                 const char  *field,
                  const char  *list)
 {
   switch (kind)
     {
+    case ABM_ICP_CUSTOM:
+      /* Translators: the first %s is a custom field's name ("Use Case"). */
+      return list ? g_strdup_printf (_("%s is %s"), field, list)
+                  : g_strdup_printf (_("%s (no values chosen)"), field);
     case ABM_ICP_INDUSTRY:
       return list ? g_strdup_printf (_("Industry is %s"), list)
                   : g_strdup (_("Industry (no values chosen)"));
@@ -584,7 +597,7 @@ criterion_describe (const Criterion *c)
     return describe_range (c);
 
   list = join_values (c->values);
-  return describe_values (c->kind, list);
+  return describe_values (c->kind, c->field, list);
 }
 
 /* Weights are shown as written: "3", "2.5". */
@@ -830,10 +843,69 @@ abm_icp_add_criterion (AbmIcp      *self,
 {
   g_return_val_if_fail (ABM_IS_ICP (self), -1);
   g_return_val_if_fail (kind < ABM_ICP_N_KINDS, -1);
+  g_return_val_if_fail (kind != ABM_ICP_CUSTOM, -1);
 
   if (!check_room (self, error))
     return -1;
   return append_criterion (self, criterion_new (kind));
+}
+
+/* Custom field names follow the same rules as an account's. */
+static char *
+normalize_field (const char  *field,
+                 GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (field == NULL || !g_utf8_validate (field, -1, NULL))
+    {
+      g_set_error_literal (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID,
+                           _("The custom field's name is not valid text"));
+      return NULL;
+    }
+  trimmed = g_strstrip (g_strdup (field));
+  if (*trimmed == '\0' || strlen (trimmed) > ABM_ACCOUNT_MAX_CUSTOM_KEY)
+    {
+      g_set_error (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID,
+                   _("A custom field's name must have 1 to %u bytes"), ABM_ACCOUNT_MAX_CUSTOM_KEY);
+      return NULL;
+    }
+  for (char *p = trimmed; *p; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        *p = ' ';
+    }
+  return g_steal_pointer (&trimmed);
+}
+
+/* A criterion on a custom field from an import: it matches when the
+ * account's value is one of the criterion's (ignoring case). */
+int
+abm_icp_add_custom_criterion (AbmIcp      *self,
+                              const char  *field,
+                              GError     **error)
+{
+  g_autofree char *name = NULL;
+  Criterion *c;
+
+  g_return_val_if_fail (ABM_IS_ICP (self), -1);
+
+  name = normalize_field (field, error);
+  if (name == NULL || !check_room (self, error))
+    return -1;
+  c = criterion_new (ABM_ICP_CUSTOM);
+  c->field = g_steal_pointer (&name);
+  return append_criterion (self, c);
+}
+
+/* The custom field a criterion looks at; NULL for the other kinds. */
+const char *
+abm_icp_get_field (AbmIcp *self,
+                   guint   index)
+{
+  g_return_val_if_fail (ABM_IS_ICP (self), NULL);
+  g_return_val_if_fail (index < self->criteria->len, NULL);
+  return ((Criterion *) self->criteria->pdata[index])->field;
 }
 
 void
@@ -1146,6 +1218,8 @@ dup_account_value (const Criterion *c,
       return hit ? g_strndup (hit, hit_len) : g_strdup (abm_account_get_technologies (account));
     case ABM_ICP_INTENT:
       return hit ? g_strndup (hit, hit_len) : g_strdup (abm_account_get_intent_topics (account));
+    case ABM_ICP_CUSTOM:
+      return g_strdup (abm_account_get_custom (account, c->field));
     case ABM_ICP_N_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -1347,6 +1421,11 @@ abm_icp_to_json (AbmIcp *self)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder, kinds[c->kind].key);
+      if (c->field != NULL)
+        {
+          json_builder_set_member_name (builder, "field");
+          json_builder_add_string_value (builder, c->field);
+        }
       if (abm_icp_kind_is_range (c->kind))
         {
           json_builder_set_member_name (builder, "min");
@@ -1469,6 +1548,7 @@ read_criterion (JsonNode  *node,
   gboolean must_have = FALSE;
   double min = ABM_ICP_OPEN, max = ABM_ICP_OPEN;
   char **values = NULL;
+  g_autofree char *field = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -1497,6 +1577,20 @@ read_criterion (JsonNode  *node,
         g_set_error_literal (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID,
                              _("unknown kind"));
       return NULL;
+    }
+
+  if (kind == ABM_ICP_CUSTOM)
+    {
+      member = json_object_get_member (object, "field");
+      if (!node_is (member, G_TYPE_STRING))
+        {
+          g_set_error_literal (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID,
+                               _("“field” is missing or not text"));
+          return NULL;
+        }
+      field = normalize_field (json_node_get_string (member), error);
+      if (field == NULL)
+        return NULL;
     }
 
   member = json_object_get_member (object, "weight");
@@ -1567,6 +1661,7 @@ read_criterion (JsonNode  *node,
     }
 
   c = criterion_new (kind);
+  c->field = g_steal_pointer (&field);
   c->weight = weight;
   c->must_have = must_have;
   c->min = min;
@@ -1743,6 +1838,7 @@ abm_icp_suggestion_free (AbmIcpSuggestion *suggestion)
   if (suggestion == NULL)
     return;
   g_free (suggestion->value);
+  g_free (suggestion->field);
   g_free (suggestion->label);
   g_free (suggestion);
 }
@@ -1891,11 +1987,59 @@ compare_suggestions (gconstpointer a,
     return sa->kind < sb->kind ? -1 : 1;
   if (sa->min != sb->min)
     return sa->min < sb->min ? -1 : 1;
+  if (g_strcmp0 (sa->field, sb->field) != 0)
+    return g_strcmp0 (sa->field, sb->field);
   return g_strcmp0 (sa->value, sb->value);
 }
 
-/* For each industry, country, technology, intent topic and size bucket:
- * how much more common it is among won customers (stage "customer") than
+/* The values of one custom field, and how many accounts have it. */
+typedef struct {
+  GHashTable *values;          /* folded value → Tally */
+  guint       all_known;
+  guint       customers_known;
+} CustomTally;
+
+static void
+custom_tally_free (gpointer data)
+{
+  CustomTally *t = data;
+
+  g_hash_table_unref (t->values);
+  g_free (t);
+}
+
+/* A list with a hostile number of distinct custom fields learns from the
+ * first ones only. */
+#define MAX_LEARNED_FIELDS (2 * ABM_ACCOUNT_MAX_CUSTOM)
+
+static void
+count_custom (GHashTable *fields,
+              AbmAccount *account,
+              guint       account_no,
+              gboolean    customer)
+{
+  const char *const *pairs = abm_account_get_custom_pairs (account);
+
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL; i += 2)
+    {
+      CustomTally *t = g_hash_table_lookup (fields, pairs[i]);
+
+      if (t == NULL)
+        {
+          if (g_hash_table_size (fields) >= MAX_LEARNED_FIELDS)
+            continue;
+          t = g_new0 (CustomTally, 1);
+          t->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, tally_free);
+          g_hash_table_insert (fields, g_strdup (pairs[i]), t);
+        }
+      t->all_known++;
+      t->customers_known += customer;
+      count_value (t->values, pairs[i + 1], strlen (pairs[i + 1]), account_no, customer);
+    }
+}
+
+/* For each industry, country, technology, intent topic, custom field value
+ * and size bucket: how much more common it is among won customers (stage "customer") than
  * in the whole list. Each attribute counts only the accounts where it is
  * known, so missing data neither helps nor hurts a value. */
 GPtrArray *
@@ -1907,6 +2051,7 @@ abm_icp_learn (GListModel  *accounts,
     ABM_ICP_INDUSTRY, ABM_ICP_COUNTRY, ABM_ICP_TECHNOLOGY, ABM_ICP_INTENT,
   };
   GHashTable *tables[ABM_ICP_N_KINDS] = { NULL };
+  g_autoptr(GHashTable) custom = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, custom_tally_free);
   Tally buckets[2][N_BUCKETS] = { { { NULL } } };
   guint all_known[ABM_ICP_N_KINDS] = { 0 };
   guint customers_known[ABM_ICP_N_KINDS] = { 0 };
@@ -1949,6 +2094,8 @@ abm_icp_learn (GListModel  *accounts,
           else
             count_value (tables[kind], texts[kind], strlen (texts[kind]), i + 1, customer);
         }
+
+      count_custom (custom, account, i + 1, customer);
 
       numbers[0] = (double) abm_account_get_employees (account);
       numbers[1] = abm_account_get_annual_revenue (account);
@@ -1996,11 +2143,40 @@ abm_icp_learn (GListModel  *accounts,
           s = suggestion_new (kind, t->customers_with, customers_known[kind],
                               t->all_with, all_known[kind]);
           s->value = g_strdup (t->display);
-          s->label = describe_values (kind, s->value);
+          s->label = describe_values (kind, NULL, s->value);
           g_ptr_array_add (suggestions, s);
         }
       g_hash_table_unref (tables[kind]);
     }
+
+  {
+    GHashTableIter fields;
+    gpointer key, data;
+
+    g_hash_table_iter_init (&fields, custom);
+    while (g_hash_table_iter_next (&fields, &key, &data))
+      {
+        CustomTally *ct = data;
+        GHashTableIter iter;
+        gpointer value;
+
+        g_hash_table_iter_init (&iter, ct->values);
+        while (g_hash_table_iter_next (&iter, NULL, &value))
+          {
+            Tally *t = value;
+            AbmIcpSuggestion *s;
+
+            if (t->customers_with < min_customers)
+              continue;
+            s = suggestion_new (ABM_ICP_CUSTOM, t->customers_with, ct->customers_known,
+                                t->all_with, ct->all_known);
+            s->field = g_strdup (key);
+            s->value = g_strdup (t->display);
+            s->label = describe_values (ABM_ICP_CUSTOM, s->field, s->value);
+            g_ptr_array_add (suggestions, s);
+          }
+      }
+  }
 
   for (guint r = 0; r < 2; r++)
     {
@@ -2096,8 +2272,17 @@ abm_icp_add_suggestion (AbmIcp                 *self,
     {
       const char *one[] = { suggestion->value, NULL };
       g_auto(GStrv) values = normalize_values (suggestion->kind, one, 1, error);
-      gboolean joins = suggestion->kind == ABM_ICP_INDUSTRY || suggestion->kind == ABM_ICP_COUNTRY;
+      gboolean joins = suggestion->kind == ABM_ICP_INDUSTRY || suggestion->kind == ABM_ICP_COUNTRY
+                       || suggestion->kind == ABM_ICP_CUSTOM;
+      g_autofree char *field = NULL;
       int join = -1;
+
+      if (suggestion->kind == ABM_ICP_CUSTOM)
+        {
+          field = normalize_field (suggestion->field, error);
+          if (field == NULL)
+            return -1;
+        }
 
       if (values == NULL)
         return -1;
@@ -2111,7 +2296,7 @@ abm_icp_add_suggestion (AbmIcp                 *self,
       for (guint i = 0; i < self->criteria->len; i++)
         {
           c = self->criteria->pdata[i];
-          if (c->kind != suggestion->kind)
+          if (c->kind != suggestion->kind || g_strcmp0 (c->field, field) != 0)
             continue;
           if (criterion_has (c, values[0], strlen (values[0])))
             return i;
@@ -2145,6 +2330,7 @@ abm_icp_add_suggestion (AbmIcp                 *self,
       if (!check_room (self, error))
         return -1;
       c = criterion_new (suggestion->kind);
+      c->field = g_steal_pointer (&field);
       g_strfreev (c->values);
       c->values = g_steal_pointer (&values);
       criterion_prepare (c);

@@ -21,7 +21,8 @@ typedef enum {
 /* What a criterion looks at. Industry and country match when the account's
  * value equals one of the criterion's values; technology, competitor and
  * intent match when the account's list holds any of them; employees and
- * annual revenue match when the known value lies in the range. */
+ * annual revenue match when the known value lies in the range; a custom
+ * field matches when its value equals one of the criterion's. */
 typedef enum {
   ABM_ICP_INDUSTRY,
   ABM_ICP_EMPLOYEES,
@@ -30,6 +31,7 @@ typedef enum {
   ABM_ICP_TECHNOLOGY,
   ABM_ICP_COMPETITOR,   /* a competitor's technology to displace: a plus */
   ABM_ICP_INTENT,
+  ABM_ICP_CUSTOM,       /* a custom field from an import, by name */
   ABM_ICP_N_KINDS
 } AbmIcpKind;
 
@@ -84,6 +86,7 @@ typedef struct {
   guint       all_with;
   guint       all_total;
   double      lift;
+  char       *field;           /* ABM_ICP_CUSTOM only: the field's name */
 } AbmIcpSuggestion;
 
 void   abm_icp_suggestion_free   (AbmIcpSuggestion       *suggestion);
@@ -128,6 +131,12 @@ guint        abm_icp_get_n_criteria    (AbmIcp             *self);
 int          abm_icp_add_criterion     (AbmIcp             *self,
                                         AbmIcpKind          kind,
                                         GError            **error);
+/* ABM_ICP_CUSTOM criteria are added with their field's name. */
+int          abm_icp_add_custom_criterion (AbmIcp          *self,
+                                        const char         *field,
+                                        GError            **error);
+const char  *abm_icp_get_field         (AbmIcp             *self,
+                                        guint               index);
 void         abm_icp_remove_criterion  (AbmIcp             *self,
                                         guint               index);
 void         abm_icp_move_criterion    (AbmIcp             *self,

@@ -94,6 +94,49 @@ header_key (const char *header)
   return g_string_free (key, FALSE);
 }
 
+/* Whether a column's header can name a custom field: not empty, not too
+ * long, and not the name of an earlier custom column. */
+static gboolean
+custom_name_ok (AbmImporter *self,
+                guint        column,
+                const char  *header)
+{
+  g_autofree char *name = g_strstrip (g_strdup (header));
+
+  if (*name == '\0' || strlen (name) > ABM_ACCOUNT_MAX_CUSTOM_KEY
+      || !g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  for (guint i = 0; i < self->mapping->len; i++)
+    {
+      g_autofree char *other = NULL;
+
+      if (i == column || g_array_index (self->mapping, int, i) != ABM_IMPORT_CUSTOM)
+        continue;
+      other = g_strstrip (g_strdup (self->columns->pdata[i]));
+      if (strcmp (other, name) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_computed_column (const char *header)
+{
+  const char *const computed[] = { "id", "fit-score", "fit-band", NULL };
+
+  return g_strv_contains (computed, header);
+}
+
+static guint
+count_custom (AbmImporter *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->mapping->len; i++)
+    n += g_array_index (self->mapping, int, i) == ABM_IMPORT_CUSTOM;
+  return n;
+}
+
 /* The field a column header names, or ABM_IMPORT_IGNORE. */
 int
 abm_import_guess_field (const char *header)
@@ -195,9 +238,19 @@ load_head (AbmImporter  *self,
       int field = abm_import_guess_field (fields[i]);
 
       /* The first column for a field wins; the others are left out. */
-      for (guint j = 0; j < self->mapping->len && field != ABM_IMPORT_IGNORE; j++)
-        if (g_array_index (self->mapping, int, j) == field)
-          field = ABM_IMPORT_IGNORE;
+      if (field != ABM_IMPORT_IGNORE)
+        {
+          for (guint j = 0; j < self->mapping->len && field != ABM_IMPORT_IGNORE; j++)
+            if (g_array_index (self->mapping, int, j) == field)
+              field = ABM_IMPORT_IGNORE;
+        }
+      /* A column that is none of ours is kept as a custom field, so the
+       * profile can score on it, up to as many as an account holds; what
+       * our own export computes (id, fit) is not data to keep. */
+      else if (!is_computed_column (fields[i])
+               && custom_name_ok (self, G_MAXUINT, fields[i])
+               && count_custom (self) < ABM_ACCOUNT_MAX_CUSTOM)
+        field = ABM_IMPORT_CUSTOM;
       g_ptr_array_add (self->columns, g_strdup (fields[i]));
       g_array_append_val (self->mapping, field);
     }
@@ -314,6 +367,21 @@ abm_importer_get_mapping (AbmImporter *self,
   return g_array_index (self->mapping, int, column);
 }
 
+/* Whether the column may be kept as a custom field: its header names one
+ * that no other column does, and the account has room for it. */
+gboolean
+abm_importer_can_be_custom (AbmImporter *self,
+                            guint        column)
+{
+  g_return_val_if_fail (ABM_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (column < self->columns->len, FALSE);
+
+  if (g_array_index (self->mapping, int, column) == ABM_IMPORT_CUSTOM)
+    return TRUE;
+  return custom_name_ok (self, column, self->columns->pdata[column])
+         && count_custom (self) < ABM_ACCOUNT_MAX_CUSTOM;
+}
+
 /* Mapping a column to a field another column had takes it from that one. */
 void
 abm_importer_set_mapping (AbmImporter *self,
@@ -322,9 +390,10 @@ abm_importer_set_mapping (AbmImporter *self,
 {
   g_return_if_fail (ABM_IS_IMPORTER (self));
   g_return_if_fail (column < self->mapping->len);
-  g_return_if_fail (field == ABM_IMPORT_IGNORE || (field >= 0 && field < ABM_ACCOUNT_N_FIELDS));
+  g_return_if_fail (field == ABM_IMPORT_IGNORE || field == ABM_IMPORT_CUSTOM
+                    || (field >= 0 && field < ABM_ACCOUNT_N_FIELDS));
 
-  if (field != ABM_IMPORT_IGNORE)
+  if (field >= 0)
     for (guint i = 0; i < self->mapping->len; i++)
       if (g_array_index (self->mapping, int, i) == field)
         g_array_index (self->mapping, int, i) = ABM_IMPORT_IGNORE;
@@ -332,8 +401,8 @@ abm_importer_set_mapping (AbmImporter *self,
   clear_outcome (self);
 }
 
-/* {"Column header": "field-key" or null, ...}: columns it does not name
- * keep their guessed mapping. */
+/* {"Column header": "field-key", "custom" or null, ...}: columns it does
+ * not name keep their guessed mapping. */
 gboolean
 abm_importer_load_mapping (AbmImporter  *self,
                            const char   *json,
@@ -381,13 +450,25 @@ abm_importer_load_mapping (AbmImporter  *self,
           const char *key = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
                             ? json_node_get_string (node) : NULL;
 
-          if (key == NULL || !abm_account_field_from_key (key, &field))
+          if (g_strcmp0 (key, "custom") == 0)
+            {
+              if (!abm_importer_can_be_custom (self, column))
+                {
+                  g_set_error (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_MAPPING,
+                               _("The column “%s” cannot be a custom field: its name is "
+                                 "empty, too long or taken"), header);
+                  return FALSE;
+                }
+              target = ABM_IMPORT_CUSTOM;
+            }
+          else if (key == NULL || !abm_account_field_from_key (key, &field))
             {
               g_set_error (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_MAPPING,
                            _("The mapping of column “%s” is not an account field"), header);
               return FALSE;
             }
-          target = field;
+          else
+            target = field;
         }
       abm_importer_set_mapping (self, column, target);
     }
@@ -434,7 +515,11 @@ apply_cells (AbmImporter        *self,
     {
       int field = g_array_index (self->mapping, int, i);
 
-      if (field != ABM_IMPORT_IGNORE && fields[i][0] != '\0')
+      if (field == ABM_IMPORT_IGNORE || fields[i][0] == '\0')
+        continue;
+      if (field == ABM_IMPORT_CUSTOM)
+        abm_account_set_custom (account, self->columns->pdata[i], fields[i], NULL);
+      else
         abm_account_set_field_text (account, field, fields[i], NULL);
     }
 }
@@ -514,7 +599,9 @@ abm_importer_prepare (AbmImporter       *self,
 
           if (field == ABM_IMPORT_IGNORE || fields[i][0] == '\0')
             continue;
-          if (!abm_account_set_field_text (row, field, fields[i], &local_error))
+          if (field == ABM_IMPORT_CUSTOM
+              ? !abm_account_set_custom (row, self->columns->pdata[i], fields[i], &local_error)
+              : !abm_account_set_field_text (row, field, fields[i], &local_error))
             {
               add_reject (self, abm_csv_reader_get_line (reader), local_error->message);
               bad = TRUE;

@@ -23,6 +23,8 @@ typedef enum {
 
 /* A column that goes nowhere. */
 #define ABM_IMPORT_IGNORE (-1)
+/* A column kept as a custom field named by its header. */
+#define ABM_IMPORT_CUSTOM (-2)
 
 typedef struct {
   guint64  line;
@@ -63,6 +65,8 @@ int          abm_importer_get_mapping         (AbmImporter          *self,
 void         abm_importer_set_mapping         (AbmImporter          *self,
                                                guint                 column,
                                                int                   field);
+gboolean     abm_importer_can_be_custom       (AbmImporter          *self,
+                                               guint                 column);
 gboolean     abm_importer_load_mapping        (AbmImporter          *self,
                                                const char           *json,
                                                gsize                 len,

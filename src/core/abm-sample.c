@@ -217,6 +217,11 @@ abm_sample_accounts (guint   n_accounts,
       set (account, ABM_ACCOUNT_FIELD_TECHNOLOGIES, tech);
       set (account, ABM_ACCOUNT_FIELD_INTENT_TOPICS, intent);
       set (account, ABM_ACCOUNT_FIELD_TARGET, g_rand_double (rand) < 0.4 ? "yes" : "no");
+      /* A CRM's own field, kept as a custom field: the sales segment. It
+       * draws no random number, so the accounts stay what they were. */
+      abm_account_set_custom (account, "Segment",
+                              employees >= 5000 ? "Enterprise" :
+                              employees >= 500 ? "Mid-Market" : "SMB", NULL);
 
       stage_roll = g_rand_double (rand);
       set (account, ABM_ACCOUNT_FIELD_STAGE,

@@ -104,10 +104,17 @@ static const char *const schema_v3[] = {
   NULL
 };
 
+static const char *const schema_v4[] = {
+  /* Columns of an import that are none of ours, as one JSON object. */
+  "ALTER TABLE accounts ADD COLUMN custom TEXT",
+  NULL
+};
+
 static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 /* accounts_name came with format 2 and went with format 3; a file may
@@ -122,12 +129,14 @@ static const struct {
   { "accounts_name", 2 },
 };
 
-/* The accounts columns, in AbmAccountField order; NULL-terminated for
- * g_strjoinv(). */
-static const char *const account_columns[ABM_ACCOUNT_N_FIELDS + 1] = {
+/* The accounts columns, in AbmAccountField order and then the custom
+ * fields; NULL-terminated for g_strjoinv(). */
+#define ACCOUNT_N_COLUMNS (ABM_ACCOUNT_N_FIELDS + 1)
+#define CUSTOM_COLUMN     ABM_ACCOUNT_N_FIELDS
+static const char *const account_columns[ACCOUNT_N_COLUMNS + 1] = {
   "name", "domain", "industry", "employees", "annual_revenue", "country",
   "city", "acv_potential", "owner_ae", "owner_marketer", "notes",
-  "technologies", "intent_topics", "tier", "target", "stage", NULL
+  "technologies", "intent_topics", "tier", "target", "stage", "custom", NULL
 };
 
 static gboolean
@@ -626,7 +635,8 @@ migrate (AbmWorkspace  *self,
   return TRUE;
 }
 
-/* Binds every account field to ?1..?11, in AbmAccountField order. */
+/* Binds every account column to ?1..?ACCOUNT_N_COLUMNS, in account_columns
+ * order. */
 static void
 bind_account (sqlite3_stmt *stmt,
               AbmAccount   *account)
@@ -677,6 +687,7 @@ bind_account (sqlite3_stmt *stmt,
           break;
         }
     }
+  sqlite3_bind_text (stmt, CUSTOM_COLUMN + 1, abm_account_dup_custom_json (account), -1, g_free);
 }
 
 static char *
@@ -687,9 +698,10 @@ account_select_sql (int         version,
 
   /* A file opened read-only keeps its older format: columns it does not
    * have yet read as empty. */
-  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+  for (guint i = 0; i < ACCOUNT_N_COLUMNS; i++)
     {
-      if (version < 3 && i >= ABM_ACCOUNT_FIELD_TECHNOLOGIES)
+      if ((version < 3 && i >= ABM_ACCOUNT_FIELD_TECHNOLOGIES)
+          || (version < 4 && i == CUSTOM_COLUMN))
         g_string_append_printf (sql, ", NULL AS %s", account_columns[i]);
       else
         g_string_append_printf (sql, ", %s", account_columns[i]);
@@ -736,6 +748,10 @@ account_from_row (sqlite3_stmt *stmt)
           && i == ABM_ACCOUNT_FIELD_NAME)
         abm_account_set_field_text (account, i, "?", NULL);
     }
+  /* Custom fields that do not hold up are left out, field by field. */
+  if (sqlite3_column_type (stmt, CUSTOM_COLUMN + 1) == SQLITE_TEXT
+      && !abm_account_set_custom_json (account, (const char *) sqlite3_column_text (stmt, CUSTOM_COLUMN + 1), NULL))
+    g_debug ("Account %" G_GINT64_FORMAT ": custom fields left out", abm_account_get_id (account));
   return account;
 }
 
@@ -1456,7 +1472,7 @@ insert_account (AbmWorkspace  *self,
   int rc;
 
   g_string_printf (sql, "INSERT INTO accounts (%s, id) VALUES (", columns);
-  for (guint i = 1; i <= ABM_ACCOUNT_N_FIELDS + 1; i++)
+  for (guint i = 1; i <= ACCOUNT_N_COLUMNS + 1; i++)
     g_string_append_printf (sql, "%s?%u", i > 1 ? ", " : "", i);
   g_string_append_c (sql, ')');
   stmt = prepare (self->db, sql->str, error);
@@ -1476,7 +1492,7 @@ insert_account (AbmWorkspace  *self,
       next = id + 1;
     }
   bind_account (stmt, account);
-  sqlite3_bind_int64 (stmt, ABM_ACCOUNT_N_FIELDS + 1, id);
+  sqlite3_bind_int64 (stmt, ACCOUNT_N_COLUMNS + 1, id);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -1538,7 +1554,8 @@ accounts_equal (AbmAccount *a,
       if (g_strcmp0 (x, y) != 0)
         return FALSE;
     }
-  return TRUE;
+  return g_strv_equal (abm_account_get_custom_pairs (a) ? abm_account_get_custom_pairs (a) : (const char *const[]) { NULL },
+                       abm_account_get_custom_pairs (b) ? abm_account_get_custom_pairs (b) : (const char *const[]) { NULL });
 }
 
 /* Adds many new accounts in one transaction, all or none: the sample
@@ -1556,10 +1573,10 @@ update_sql (void)
 {
   GString *sql = g_string_new ("UPDATE accounts SET ");
 
-  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
+  for (guint i = 0; i < ACCOUNT_N_COLUMNS; i++)
     g_string_append_printf (sql, "%s = ?%u, ", account_columns[i], i + 1);
   g_string_append_printf (sql, "modified = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
-                               "WHERE id = ?%u", ABM_ACCOUNT_N_FIELDS + 1);
+                               "WHERE id = ?%u", ACCOUNT_N_COLUMNS + 1);
   return g_string_free (sql, FALSE);
 }
 
@@ -1633,9 +1650,9 @@ abm_workspace_apply_import (AbmWorkspace  *self,
   /* One timestamp for the whole import, bound once: computing SQLite's
    * column default per row is a tenth of the insert's time. */
   g_string_printf (insert, "INSERT INTO accounts (%s, id, created, modified) VALUES (", columns);
-  for (guint i = 1; i <= ABM_ACCOUNT_N_FIELDS + 1; i++)
+  for (guint i = 1; i <= ACCOUNT_N_COLUMNS + 1; i++)
     g_string_append_printf (insert, "?%u, ", i);
-  g_string_append_printf (insert, "?%u, ?%u)", ABM_ACCOUNT_N_FIELDS + 2, ABM_ACCOUNT_N_FIELDS + 2);
+  g_string_append_printf (insert, "?%u, ?%u)", ACCOUNT_N_COLUMNS + 2, ACCOUNT_N_COLUMNS + 2);
 
   if (!begin (self->db, error))
     return FALSE;
@@ -1651,7 +1668,7 @@ abm_workspace_apply_import (AbmWorkspace  *self,
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
     g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
-    sqlite3_bind_text (insert_stmt, ABM_ACCOUNT_N_FIELDS + 2, stamp, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (insert_stmt, ACCOUNT_N_COLUMNS + 2, stamp, -1, SQLITE_TRANSIENT);
   }
 
   for (guint i = 0; i < n_changed; i++)
@@ -1659,7 +1676,7 @@ abm_workspace_apply_import (AbmWorkspace  *self,
       int rc;
 
       bind_account (update_stmt, changes->pdata[i]);
-      sqlite3_bind_int64 (update_stmt, ABM_ACCOUNT_N_FIELDS + 1,
+      sqlite3_bind_int64 (update_stmt, ACCOUNT_N_COLUMNS + 1,
                           abm_account_get_id (changed->pdata[i]));
       rc = sqlite3_step (update_stmt);
       sqlite3_reset (update_stmt);
@@ -1675,7 +1692,7 @@ abm_workspace_apply_import (AbmWorkspace  *self,
       int rc;
 
       bind_account (insert_stmt, added->pdata[i]);
-      sqlite3_bind_int64 (insert_stmt, ABM_ACCOUNT_N_FIELDS + 1, id + i);
+      sqlite3_bind_int64 (insert_stmt, ACCOUNT_N_COLUMNS + 1, id + i);
       rc = sqlite3_step (insert_stmt);
       sqlite3_reset (insert_stmt);
       if (rc != SQLITE_DONE)
@@ -1715,13 +1732,50 @@ abm_workspace_apply_import (AbmWorkspace  *self,
   return TRUE;
 }
 
+static int
+compare_collated (const char **a,
+                  const char **b)
+{
+  return g_utf8_collate (*a, *b);
+}
+
+/* The names of the custom fields the accounts hold, sorted: what the
+ * profile can score on. */
+GStrv
+abm_workspace_dup_custom_fields (AbmWorkspace *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree const char **keys = NULL;
+  guint n, n_keys;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+  for (guint i = 0; i < n; i++)
+    {
+      AbmAccount *account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      const char *const *pairs = abm_account_get_custom_pairs (account);
+
+      /* The store holds a reference, and pairs live as long as it. */
+      g_object_unref (account);
+      for (guint j = 0; pairs != NULL && pairs[j] != NULL; j += 2)
+        g_hash_table_add (seen, (gpointer) pairs[j]);
+    }
+  keys = (const char **) g_hash_table_get_keys_as_array (seen, &n_keys);
+  qsort (keys, n_keys, sizeof (char *), (GCompareFunc) compare_collated);
+  for (guint i = 0; i < n_keys; i++)
+    g_strv_builder_add (builder, keys[i]);
+  return g_strv_builder_end (builder);
+}
+
 gboolean
 abm_workspace_update_account (AbmWorkspace  *self,
                               AbmAccount    *account,
                               AbmAccount    *values,
                               GError       **error)
 {
-  g_autoptr(GString) sql = g_string_new ("UPDATE accounts SET ");
+  g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint position;
   int rc;
@@ -1743,16 +1797,12 @@ abm_workspace_update_account (AbmWorkspace  *self,
   if (accounts_equal (account, values))
     return TRUE;
 
-  for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)
-    g_string_append_printf (sql, "%s = ?%u, ", account_columns[i], i + 1);
-  g_string_append_printf (sql, "modified = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
-                               "WHERE id = ?%u", ABM_ACCOUNT_N_FIELDS + 1);
-
-  stmt = prepare (self->db, sql->str, error);
+  sql = update_sql ();
+  stmt = prepare (self->db, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_account (stmt, values);
-  sqlite3_bind_int64 (stmt, ABM_ACCOUNT_N_FIELDS + 1, abm_account_get_id (account));
+  sqlite3_bind_int64 (stmt, ACCOUNT_N_COLUMNS + 1, abm_account_get_id (account));
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, _("Could not save the account"));
@@ -1782,6 +1832,25 @@ abm_workspace_set_account_field (AbmWorkspace     *self,
 
   values = abm_account_copy (account);
   if (!abm_account_set_field_text (values, field, text, error))
+    return FALSE;
+  return abm_workspace_update_account (self, account, values, error);
+}
+
+/* Sets (or, with an empty value, removes) one custom field. */
+gboolean
+abm_workspace_set_account_custom (AbmWorkspace  *self,
+                                  AbmAccount    *account,
+                                  const char    *key,
+                                  const char    *value,
+                                  GError       **error)
+{
+  g_autoptr(AbmAccount) values = NULL;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), FALSE);
+
+  values = abm_account_copy (account);
+  if (!abm_account_set_custom (values, key, value, error))
     return FALSE;
   return abm_workspace_update_account (self, account, values, error);
 }

@@ -34,7 +34,7 @@ typedef enum {
 } AbmWorkspaceOpenFlags;
 
 /* The file format this build writes; PRAGMA user_version. */
-#define ABM_WORKSPACE_SCHEMA_VERSION 3
+#define ABM_WORKSPACE_SCHEMA_VERSION 4
 /* PRAGMA application_id: "ABMP". */
 #define ABM_WORKSPACE_APPLICATION_ID 0x41424D50
 
@@ -77,6 +77,7 @@ AbmAccount   *abm_workspace_find_account        (AbmWorkspace           *self,
                                                  const char             *domain_or_name);
 AbmAccount   *abm_workspace_find_account_by_domain (AbmWorkspace        *self,
                                                     const char          *domain);
+GStrv         abm_workspace_dup_custom_fields   (AbmWorkspace           *self);
 gboolean      abm_workspace_add_account         (AbmWorkspace           *self,
                                                  AbmAccount             *account,
                                                  GError                **error);
@@ -96,6 +97,11 @@ gboolean      abm_workspace_set_account_field   (AbmWorkspace           *self,
                                                  AbmAccount             *account,
                                                  AbmAccountField         field,
                                                  const char             *text,
+                                                 GError                **error);
+gboolean      abm_workspace_set_account_custom  (AbmWorkspace           *self,
+                                                 AbmAccount             *account,
+                                                 const char             *key,
+                                                 const char             *value,
                                                  GError                **error);
 gint64        abm_workspace_delete_account      (AbmWorkspace           *self,
                                                  AbmAccount             *account,
