@@ -720,10 +720,21 @@ test_custom (void)
   copy = abm_account_copy (account);
   g_assert_cmpstr (abm_account_get_custom (copy, "Segment"), ==, "Enterprise");
 
+  g_assert_true (abm_account_set_custom (account, "Quote \"q\"", "back\\slash \"and\" ünï", &error));
   json = abm_account_dup_custom_json (account);
   g_assert_true (abm_account_set_custom_json (stored, json, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (abm_account_get_custom (stored, "Use Case"), ==, "Fraud detection");
+  g_assert_cmpstr (abm_account_get_custom (stored, "Quote \"q\""), ==, "back\\slash \"and\" ünï");
+  /* Any JSON object reads, not only the form we write. */
+  {
+    g_autoptr(AbmAccount) other = abm_account_new ();
+    g_assert_true (abm_account_set_custom_json (other, "{ \"B\" : \"x\\u00e9\", \"A\": \" y \" }", &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (abm_account_get_custom (other, "B"), ==, "xé");
+    g_assert_cmpstr (abm_account_get_custom (other, "A"), ==, "y");
+    g_assert_cmpstr (abm_account_get_custom_pairs (other)[0], ==, "A");
+  }
   /* A broken stored form leaves the account as it was. */
   g_assert_false (abm_account_set_custom_json (stored, "{\"a\": ", &error));
   g_assert_nonnull (error);
@@ -737,6 +748,7 @@ test_custom (void)
 
   g_assert_true (abm_account_set_custom (account, "Segment", "", &error));
   g_assert_null (abm_account_get_custom (account, "Segment"));
+  g_assert_true (abm_account_set_custom (account, "Quote \"q\"", NULL, &error));
   g_assert_true (abm_account_set_custom (account, "Use Case", NULL, &error));
   g_assert_null (abm_account_get_custom_pairs (account));
 

@@ -778,6 +778,53 @@ test_accounts_add_many (Fixture       *fixture,
   g_assert_null (abm_workspace_find_account (workspace, "twin.com"));
 }
 
+static GPtrArray *
+numbered_accounts (guint       n,
+                   const char *prefix)
+{
+  GPtrArray *batch = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", prefix, i);
+      g_autofree char *domain = g_strdup_printf ("%s%u.com", prefix, i);
+      g_ptr_array_add (batch, new_account (name, domain));
+    }
+  return batch;
+}
+
+/* A big import leaves the write-ahead log for its transaction and comes
+ * back to it; with a reader on the file it stays in the log. Either way
+ * every account is stored. */
+static void
+test_accounts_bulk_journal (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "big.abm");
+  g_autoptr(AbmWorkspace) workspace = create_ok (path, "Program");
+  g_autoptr(AbmWorkspace) reader = NULL;
+  g_autoptr(GPtrArray) first = numbered_accounts (6000, "alpha");
+  g_autoptr(GPtrArray) second = numbered_accounts (6000, "beta");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+
+  reader = open_ok (path, ABM_WORKSPACE_OPEN_READ_ONLY);
+  g_assert_true (abm_workspace_add_accounts (workspace, first, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reader);
+
+  g_assert_true (abm_workspace_add_accounts (workspace, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_accounts (workspace), ==, 12000);
+
+  g_clear_object (&workspace);
+  mode = sql_text (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_assert_cmpuint (n_accounts (workspace), ==, 12000);
+  g_assert_nonnull (abm_workspace_find_account (workspace, "beta5999.com"));
+}
+
 static void
 test_accounts_duplicate (Fixture       *fixture,
                          gconstpointer  data)
@@ -1923,6 +1970,7 @@ main (int   argc,
   ADD ("/workspace/name-currency", test_name_currency);
   ADD ("/workspace/accounts/add", test_accounts_add);
   ADD ("/workspace/accounts/add-many", test_accounts_add_many);
+  ADD ("/workspace/accounts/bulk-journal", test_accounts_bulk_journal);
   ADD ("/workspace/accounts/duplicate", test_accounts_duplicate);
   ADD ("/workspace/accounts/update", test_accounts_update);
   ADD ("/workspace/accounts/set-field", test_accounts_set_field);

@@ -132,6 +132,8 @@ static const struct {
 /* The accounts columns, in AbmAccountField order and then the custom
  * fields; NULL-terminated for g_strjoinv(). */
 #define ACCOUNT_N_COLUMNS (ABM_ACCOUNT_N_FIELDS + 1)
+/* Imports of this many rows skip the write-ahead log. */
+#define BULK_ROWS         5000
 #define CUSTOM_COLUMN     ABM_ACCOUNT_N_FIELDS
 static const char *const account_columns[ACCOUNT_N_COLUMNS + 1] = {
   "name", "domain", "industry", "employees", "annual_revenue", "country",
@@ -191,6 +193,23 @@ prepare (sqlite3     *db,
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Whether the journal mode is now @mode ("wal", "delete"). */
+static gboolean
+set_journal_mode (sqlite3    *db,
+                  const char *mode)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3_stmt *stmt = NULL;
+  gboolean done = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    done = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), mode) == 0;
+  sqlite3_finalize (stmt);
+  return done;
+}
 
 static gboolean
 begin (sqlite3  *db,
@@ -871,21 +890,14 @@ open_database (AbmWorkspace  *self,
   if (!self->read_only)
     {
       g_autofree char *holder = lock_holder_description ();
-      g_autofree char *mode = NULL;
-      g_autoptr(sqlite3_stmt) stmt = prepare (self->db, "PRAGMA journal_mode = WAL", error);
 
-      if (stmt == NULL)
-        return FALSE;
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      if (g_strcmp0 (mode, "wal") != 0)
+      if (!set_journal_mode (self->db, "wal"))
         {
           g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
                        _("Could not open the workspace: its folder does not allow "
                          "the write-ahead log"));
           return FALSE;
         }
-      g_clear_pointer (&stmt, sqlite3_finalize);
 
       if (!migrate (self, error))
         return FALSE;
@@ -1580,15 +1592,57 @@ update_sql (void)
   return g_string_free (sql, FALSE);
 }
 
+static gboolean apply_import (AbmWorkspace  *self,
+                              GPtrArray     *added,
+                              GPtrArray     *changed,
+                              GPtrArray     *changes,
+                              GError       **error);
+
 /* An import in one transaction, all or none: @added are new accounts (not
  * yet stored), and each account in @changed takes the values of the
- * account at the same index in @changes. Domains stay unique. */
+ * account at the same index in @changes. Domains stay unique.
+ *
+ * The write-ahead log writes every page twice: once into the log and once
+ * when it is checkpointed into the file. A big import therefore runs with
+ * a rollback journal instead (which keeps only the pages it overwrites,
+ * none of those appended) and fully synchronous, then returns to the log.
+ * When another connection has the file open the switch is refused and the
+ * import simply runs in the log. */
 gboolean
 abm_workspace_apply_import (AbmWorkspace  *self,
                             GPtrArray     *added,
                             GPtrArray     *changed,
                             GPtrArray     *changes,
                             GError       **error)
+{
+  guint n = (added ? added->len : 0) + (changed ? changed->len : 0);
+  gboolean bulk = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+
+  if (n >= BULK_ROWS && !self->read_only)
+    {
+      bulk = set_journal_mode (self->db, "delete");
+      if (bulk)
+        exec (self->db, "PRAGMA synchronous = FULL", NULL);
+    }
+  ok = apply_import (self, added, changed, changes, error);
+  if (bulk)
+    {
+      exec (self->db, "PRAGMA synchronous = NORMAL", NULL);
+      if (!set_journal_mode (self->db, "wal"))
+        g_warning ("Could not return %s to the write-ahead log", self->path);
+    }
+  return ok;
+}
+
+static gboolean
+apply_import (AbmWorkspace  *self,
+              GPtrArray     *added,
+              GPtrArray     *changed,
+              GPtrArray     *changes,
+              GError       **error)
 {
   g_autoptr(GHashTable) domains = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *columns = g_strjoinv (", ", (char **) account_columns);
