@@ -826,6 +826,61 @@ test_accounts_bulk_journal (Fixture       *fixture,
 }
 
 static void
+count_setting (AbmWorkspace *workspace,
+               const char   *key,
+               guint        *count)
+{
+  g_assert_cmpstr (key, ==, "team");
+  (*count)++;
+}
+
+/* Features keep their settings in the file: stored, announced, bounded,
+ * and refused on a read-only workspace. */
+static void
+test_settings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "settings.abm");
+  g_autoptr(AbmWorkspace) workspace = create_ok (path, "Program");
+  g_autoptr(AbmWorkspace) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *big = g_strnfill (ABM_WORKSPACE_MAX_SETTING_SIZE + 1, 'x');
+  g_autofree char *team = NULL;
+  g_autofree char *read = NULL;
+  guint changed = 0;
+
+  g_assert_null (abm_workspace_dup_setting (workspace, "team"));
+  g_signal_connect (workspace, "setting-changed::team", G_CALLBACK (count_setting), &changed);
+  g_assert_true (abm_workspace_set_setting (workspace, "team", "{\"aes\": 4}", &error));
+  g_assert_no_error (error);
+  g_assert_true (abm_workspace_set_setting (workspace, "team", "{\"aes\": 4}", &error));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (abm_workspace_set_setting (workspace, "team", big, &error));
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  team = abm_workspace_dup_setting (workspace, "team");
+  g_assert_cmpstr (team, ==, "{\"aes\": 4}");
+
+  /* The tier lock and cluster of an account are kept too. */
+  {
+    AbmAccount *acme = add_ok (workspace, "Acme", "acme.com");
+    g_autoptr(AbmAccount) values = abm_account_copy (acme);
+
+    abm_account_set_tier_locked (values, TRUE);
+    g_assert_true (abm_workspace_update_account (workspace, acme, values, &error));
+    g_assert_no_error (error);
+  }
+
+  g_clear_object (&workspace);
+  reader = open_ok (path, ABM_WORKSPACE_OPEN_READ_ONLY);
+  read = abm_workspace_dup_setting (reader, "team");
+  g_assert_cmpstr (read, ==, "{\"aes\": 4}");
+  g_assert_true (abm_account_get_tier_locked (abm_workspace_find_account (reader, "acme.com")));
+  g_assert_false (abm_workspace_set_setting (reader, "team", "{}", &error));
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_READ_ONLY);
+}
+
+static void
 test_accounts_duplicate (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -1971,6 +2026,7 @@ main (int   argc,
   ADD ("/workspace/accounts/add", test_accounts_add);
   ADD ("/workspace/accounts/add-many", test_accounts_add_many);
   ADD ("/workspace/accounts/bulk-journal", test_accounts_bulk_journal);
+  ADD ("/workspace/settings", test_settings);
   ADD ("/workspace/accounts/duplicate", test_accounts_duplicate);
   ADD ("/workspace/accounts/update", test_accounts_update);
   ADD ("/workspace/accounts/set-field", test_accounts_set_field);

@@ -28,6 +28,8 @@ struct _AbmAccount
   double  fit_score;
   char   *search_text;   /* casefolded name and domain, made on demand */
   char  **custom;        /* key, value, key, value, …, NULL; sorted by key */
+  gboolean tier_locked;  /* tier suggestions leave the tier alone */
+  gint64  cluster_id;    /* the Tier 2 cluster, 0 for none */
 };
 
 G_DEFINE_FINAL_TYPE (AbmAccount, abm_account, G_TYPE_OBJECT)
@@ -39,6 +41,8 @@ enum {
   PROP_ID,
   PROP_FIT_SCORE,
   PROP_CUSTOM,
+  PROP_TIER_LOCKED,
+  PROP_CLUSTER_ID,
   PROP_FIRST_FIELD,
   N_PROPS = PROP_FIRST_FIELD + ABM_ACCOUNT_N_FIELDS
 };
@@ -107,6 +111,10 @@ abm_account_get_property (GObject    *object,
     g_value_set_double (value, self->fit_score);
   else if (prop_id == PROP_CUSTOM)
     g_value_set_boxed (value, self->custom);
+  else if (prop_id == PROP_TIER_LOCKED)
+    g_value_set_boolean (value, self->tier_locked);
+  else if (prop_id == PROP_CLUSTER_ID)
+    g_value_set_int64 (value, self->cluster_id);
   else if (field == ABM_ACCOUNT_FIELD_TIER)
     g_value_set_uint (value, self->tier);
   else if (field == ABM_ACCOUNT_FIELD_TARGET)
@@ -194,6 +202,10 @@ abm_account_set_property (GObject      *object,
     abm_account_set_id (self, g_value_get_int64 (value));
   else if (prop_id == PROP_FIT_SCORE)
     abm_account_set_fit_score (self, g_value_get_double (value));
+  else if (prop_id == PROP_TIER_LOCKED)
+    abm_account_set_tier_locked (self, g_value_get_boolean (value));
+  else if (prop_id == PROP_CLUSTER_ID)
+    abm_account_set_cluster_id (self, g_value_get_int64 (value));
   else if (field == ABM_ACCOUNT_FIELD_TIER)
     set_number (self, field, g_value_get_uint (value));
   else if (field == ABM_ACCOUNT_FIELD_TARGET)
@@ -223,6 +235,10 @@ abm_account_class_init (AbmAccountClass *klass)
   properties[PROP_FIT_SCORE] =
     g_param_spec_double ("fit-score", NULL, NULL, -1, 100, -1, flags);
   /* The custom fields as key, value pairs. */
+  properties[PROP_TIER_LOCKED] =
+    g_param_spec_boolean ("tier-locked", NULL, NULL, FALSE, flags);
+  properties[PROP_CLUSTER_ID] =
+    g_param_spec_int64 ("cluster-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_CUSTOM] =
     g_param_spec_boxed ("custom", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -313,7 +329,49 @@ abm_account_assign (AbmAccount *self,
       self->custom = g_strdupv (other->custom);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM]);
     }
+  abm_account_set_tier_locked (self, other->tier_locked);
+  abm_account_set_cluster_id (self, other->cluster_id);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+abm_account_get_tier_locked (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), FALSE);
+  return self->tier_locked;
+}
+
+void
+abm_account_set_tier_locked (AbmAccount *self,
+                             gboolean    locked)
+{
+  g_return_if_fail (ABM_IS_ACCOUNT (self));
+
+  locked = !!locked;
+  if (self->tier_locked == locked)
+    return;
+  self->tier_locked = locked;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIER_LOCKED]);
+}
+
+gint64
+abm_account_get_cluster_id (AbmAccount *self)
+{
+  g_return_val_if_fail (ABM_IS_ACCOUNT (self), 0);
+  return self->cluster_id;
+}
+
+void
+abm_account_set_cluster_id (AbmAccount *self,
+                            gint64      cluster_id)
+{
+  g_return_if_fail (ABM_IS_ACCOUNT (self));
+  g_return_if_fail (cluster_id >= 0);
+
+  if (self->cluster_id == cluster_id)
+    return;
+  self->cluster_id = cluster_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
 }
 
 gint64
@@ -1539,6 +1597,13 @@ abm_account_to_json (AbmAccount *self)
           break;
         }
     }
+  json_builder_set_member_name (builder, "tier-locked");
+  json_builder_add_boolean_value (builder, self->tier_locked);
+  if (self->cluster_id > 0)
+    {
+      json_builder_set_member_name (builder, "cluster-id");
+      json_builder_add_int_value (builder, self->cluster_id);
+    }
   if (self->custom != NULL)
     {
       json_builder_set_member_name (builder, "custom");
@@ -1595,6 +1660,17 @@ abm_account_new_from_json (JsonNode  *node,
         return NULL;
     }
 
+  {
+    JsonNode *member = json_object_get_member (object, "tier-locked");
+
+    if (member != NULL && JSON_NODE_HOLDS_VALUE (member)
+        && json_node_get_value_type (member) == G_TYPE_BOOLEAN)
+      self->tier_locked = json_node_get_boolean (member);
+    member = json_object_get_member (object, "cluster-id");
+    if (member != NULL && JSON_NODE_HOLDS_VALUE (member)
+        && json_node_get_value_type (member) == G_TYPE_INT64 && json_node_get_int (member) > 0)
+      self->cluster_id = json_node_get_int (member);
+  }
   if (json_object_has_member (object, "custom")
       && !set_custom_node (self, json_object_get_member (object, "custom"), error))
     return NULL;

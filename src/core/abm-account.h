@@ -72,6 +72,14 @@ const char *const *abm_account_stages       (void);
 /* 0 when not tiered, else 1 (1:1), 2 (1:few) or 3 (1:many). */
 guint        abm_account_get_tier           (AbmAccount      *self);
 gboolean     abm_account_get_target         (AbmAccount      *self);
+/* A locked tier is the user's decision: suggestions leave it alone. */
+gboolean     abm_account_get_tier_locked    (AbmAccount      *self);
+void         abm_account_set_tier_locked    (AbmAccount      *self,
+                                             gboolean         locked);
+/* The Tier 2 cluster the account belongs to, 0 for none. */
+gint64       abm_account_get_cluster_id     (AbmAccount      *self);
+void         abm_account_set_cluster_id     (AbmAccount      *self,
+                                             gint64           cluster_id);
 /* Computed from the ideal customer profile, never stored; -1 unscored. */
 double       abm_account_get_fit_score      (AbmAccount      *self);
 void         abm_account_set_fit_score      (AbmAccount      *self,

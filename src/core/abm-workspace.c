@@ -53,6 +53,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SETTING_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Each schema version adds these objects; a stranger's file holding any other
  * table, index, view or trigger is refused. */
 static const char *const schema_v1[] = {
@@ -110,11 +117,39 @@ static const char *const schema_v4[] = {
   NULL
 };
 
+static const char *const schema_v5[] = {
+  /* Tiering: Tier 2 clusters, the user's tier locks, and snapshots of the
+   * tiered list for the quarterly refresh. */
+  "CREATE TABLE clusters ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  note TEXT,"
+  "  created TEXT NOT NULL"
+  ")",
+  "ALTER TABLE accounts ADD COLUMN tier_locked INTEGER NOT NULL DEFAULT 0 CHECK (tier_locked IN (0, 1))",
+  "ALTER TABLE accounts ADD COLUMN cluster_id INTEGER REFERENCES clusters (id) ON DELETE SET NULL",
+  "CREATE TABLE snapshots ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  created TEXT NOT NULL"
+  ")",
+  "CREATE TABLE snapshot_accounts ("
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,"
+  "  account_id INTEGER NOT NULL,"
+  "  domain TEXT,"
+  "  name TEXT NOT NULL,"
+  "  tier INTEGER CHECK (tier IS NULL OR tier BETWEEN 1 AND 3),"
+  "  PRIMARY KEY (snapshot_id, account_id)"
+  ") WITHOUT ROWID",
+  NULL
+};
+
 static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
+  schema_v5,
 };
 
 /* accounts_name came with format 2 and went with format 3; a file may
@@ -127,18 +162,24 @@ static const struct {
   { "accounts", 1 },
   { "undo_log", 2 },
   { "accounts_name", 2 },
+  { "clusters", 5 },
+  { "snapshots", 5 },
+  { "snapshot_accounts", 5 },
 };
 
 /* The accounts columns, in AbmAccountField order and then the custom
  * fields; NULL-terminated for g_strjoinv(). */
-#define ACCOUNT_N_COLUMNS (ABM_ACCOUNT_N_FIELDS + 1)
+#define ACCOUNT_N_COLUMNS   (ABM_ACCOUNT_N_FIELDS + 3)
 /* Imports of this many rows skip the write-ahead log. */
-#define BULK_ROWS         5000
-#define CUSTOM_COLUMN     ABM_ACCOUNT_N_FIELDS
+#define BULK_ROWS           5000
+#define CUSTOM_COLUMN       ABM_ACCOUNT_N_FIELDS
+#define TIER_LOCKED_COLUMN  (ABM_ACCOUNT_N_FIELDS + 1)
+#define CLUSTER_COLUMN      (ABM_ACCOUNT_N_FIELDS + 2)
 static const char *const account_columns[ACCOUNT_N_COLUMNS + 1] = {
   "name", "domain", "industry", "employees", "annual_revenue", "country",
   "city", "acv_potential", "owner_ae", "owner_marketer", "notes",
-  "technologies", "intent_topics", "tier", "target", "stage", "custom", NULL
+  "technologies", "intent_topics", "tier", "target", "stage", "custom",
+  "tier_locked", "cluster_id", NULL
 };
 
 static gboolean
@@ -707,6 +748,11 @@ bind_account (sqlite3_stmt *stmt,
         }
     }
   sqlite3_bind_text (stmt, CUSTOM_COLUMN + 1, abm_account_dup_custom_json (account), -1, g_free);
+  sqlite3_bind_int (stmt, TIER_LOCKED_COLUMN + 1, abm_account_get_tier_locked (account) ? 1 : 0);
+  if (abm_account_get_cluster_id (account) > 0)
+    sqlite3_bind_int64 (stmt, CLUSTER_COLUMN + 1, abm_account_get_cluster_id (account));
+  else
+    sqlite3_bind_null (stmt, CLUSTER_COLUMN + 1);
 }
 
 static char *
@@ -719,8 +765,11 @@ account_select_sql (int         version,
    * have yet read as empty. */
   for (guint i = 0; i < ACCOUNT_N_COLUMNS; i++)
     {
-      if ((version < 3 && i >= ABM_ACCOUNT_FIELD_TECHNOLOGIES)
-          || (version < 4 && i == CUSTOM_COLUMN))
+      if (version < 5 && i == TIER_LOCKED_COLUMN)
+        g_string_append_printf (sql, ", 0 AS %s", account_columns[i]);
+      else if ((version < 3 && i >= ABM_ACCOUNT_FIELD_TECHNOLOGIES && i < ABM_ACCOUNT_N_FIELDS)
+               || (version < 4 && i == CUSTOM_COLUMN)
+               || (version < 5 && i == CLUSTER_COLUMN))
         g_string_append_printf (sql, ", NULL AS %s", account_columns[i]);
       else
         g_string_append_printf (sql, ", %s", account_columns[i]);
@@ -771,6 +820,9 @@ account_from_row (sqlite3_stmt *stmt)
   if (sqlite3_column_type (stmt, CUSTOM_COLUMN + 1) == SQLITE_TEXT
       && !abm_account_set_custom_json (account, (const char *) sqlite3_column_text (stmt, CUSTOM_COLUMN + 1), NULL))
     g_debug ("Account %" G_GINT64_FORMAT ": custom fields left out", abm_account_get_id (account));
+  abm_account_set_tier_locked (account, sqlite3_column_int (stmt, TIER_LOCKED_COLUMN + 1) != 0);
+  if (sqlite3_column_int64 (stmt, CLUSTER_COLUMN + 1) > 0)
+    abm_account_set_cluster_id (account, sqlite3_column_int64 (stmt, CLUSTER_COLUMN + 1));
   return account;
 }
 
@@ -1264,6 +1316,12 @@ abm_workspace_class_init (AbmWorkspaceClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A workspace setting was stored; the detail is its key. */
+  signals[SETTING_CHANGED] =
+    g_signal_new ("setting-changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -1376,6 +1434,68 @@ abm_workspace_set_currency (AbmWorkspace  *self,
     return FALSE;
   return set_meta_property (self, "currency", currency, &self->currency,
                             properties[PROP_CURRENCY], error);
+}
+
+static gboolean
+setting_key_is_valid (const char *key)
+{
+  gsize len = key ? strlen (key) : 0;
+
+  if (len == 0 || len > ABM_WORKSPACE_MAX_SETTING_KEY)
+    return FALSE;
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* A feature's settings (tier rules, the team, readiness answers) as the
+ * JSON text it stored, or NULL. The feature checks what it reads: the
+ * file may come from anyone. */
+char *
+abm_workspace_dup_setting (AbmWorkspace *self,
+                           const char   *key)
+{
+  g_autofree char *meta_key = NULL;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (setting_key_is_valid (key), NULL);
+
+  if (self->db == NULL)
+    return NULL;
+  meta_key = g_strconcat ("setting:", key, NULL);
+  return meta_get (self->db, meta_key);
+}
+
+gboolean
+abm_workspace_set_setting (AbmWorkspace  *self,
+                           const char    *key,
+                           const char    *value,
+                           GError       **error)
+{
+  g_autofree char *meta_key = NULL;
+  g_autofree char *old = NULL;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (setting_key_is_valid (key), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (strlen (value) > ABM_WORKSPACE_MAX_SETTING_SIZE || !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                           _("The setting is too large or not text"));
+      return FALSE;
+    }
+  meta_key = g_strconcat ("setting:", key, NULL);
+  old = meta_get (self->db, meta_key);
+  if (g_strcmp0 (old, value) == 0)
+    return TRUE;
+  if (!meta_set (self->db, meta_key, value, error))
+    return FALSE;
+  g_signal_emit (self, signals[SETTING_CHANGED], g_quark_from_string (key), key);
+  return TRUE;
 }
 
 AbmIcp *
@@ -1566,8 +1686,10 @@ accounts_equal (AbmAccount *a,
       if (g_strcmp0 (x, y) != 0)
         return FALSE;
     }
-  return g_strv_equal (abm_account_get_custom_pairs (a) ? abm_account_get_custom_pairs (a) : (const char *const[]) { NULL },
-                       abm_account_get_custom_pairs (b) ? abm_account_get_custom_pairs (b) : (const char *const[]) { NULL });
+  return abm_account_get_tier_locked (a) == abm_account_get_tier_locked (b)
+         && abm_account_get_cluster_id (a) == abm_account_get_cluster_id (b)
+         && g_strv_equal (abm_account_get_custom_pairs (a) ? abm_account_get_custom_pairs (a) : (const char *const[]) { NULL },
+                          abm_account_get_custom_pairs (b) ? abm_account_get_custom_pairs (b) : (const char *const[]) { NULL });
 }
 
 /* Adds many new accounts in one transaction, all or none: the sample

@@ -34,7 +34,7 @@ typedef enum {
 } AbmWorkspaceOpenFlags;
 
 /* The file format this build writes; PRAGMA user_version. */
-#define ABM_WORKSPACE_SCHEMA_VERSION 4
+#define ABM_WORKSPACE_SCHEMA_VERSION 5
 /* PRAGMA application_id: "ABMP". */
 #define ABM_WORKSPACE_APPLICATION_ID 0x41424D50
 
@@ -63,6 +63,17 @@ gboolean      abm_workspace_set_name            (AbmWorkspace           *self,
                                                  GError                **error);
 gboolean      abm_workspace_set_currency        (AbmWorkspace           *self,
                                                  const char             *currency,
+                                                 GError                **error);
+
+/* Settings of the features, as JSON text under a key of [a-z0-9-]. Storing
+ * one emits "setting-changed" with the key as detail. */
+#define ABM_WORKSPACE_MAX_SETTING_KEY   32
+#define ABM_WORKSPACE_MAX_SETTING_SIZE  (256 * 1024)
+char         *abm_workspace_dup_setting         (AbmWorkspace           *self,
+                                                 const char             *key);
+gboolean      abm_workspace_set_setting         (AbmWorkspace           *self,
+                                                 const char             *key,
+                                                 const char             *value,
                                                  GError                **error);
 
 /* The ideal customer profile. Changing it stores it and rescores every
