@@ -34,6 +34,9 @@ struct _AbmWorkspace
   GHashTable *by_domain;     /* domain → AbmAccount (owned by accounts) */
   AbmIcp     *icp;
   GError     *icp_error;
+  AbmTierRules *tier_rules;
+  GError     *tier_rules_error;
+  GListStore *clusters;      /* AbmCluster, by id */
   gboolean    holds_lock;
   int         schema_version;
   gboolean    read_only;
@@ -59,6 +62,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void load_tiering       (AbmWorkspace *self);
+static void tier_rules_changed (AbmWorkspace *self);
 
 /* Each schema version adds these objects; a stranger's file holding any other
  * table, index, view or trigger is refused. */
@@ -918,6 +924,7 @@ load (AbmWorkspace  *self,
   g_list_store_splice (self->accounts, 0, 0, items->pdata, items->len);
 
   load_icp (self);
+  load_tiering (self);
   return TRUE;
 }
 
@@ -1258,6 +1265,11 @@ abm_workspace_finalize (GObject *object)
     g_signal_handlers_disconnect_by_data (self->icp, self);
   g_clear_object (&self->icp);
   g_clear_error (&self->icp_error);
+  if (self->tier_rules != NULL)
+    g_signal_handlers_disconnect_by_data (self->tier_rules, self);
+  g_clear_object (&self->tier_rules);
+  g_clear_error (&self->tier_rules_error);
+  g_clear_object (&self->clusters);
   g_clear_object (&self->accounts);
   g_free (self->file_key);
   g_free (self->path);
@@ -1330,6 +1342,9 @@ abm_workspace_init (AbmWorkspace *self)
   self->accounts = g_list_store_new (ABM_TYPE_ACCOUNT);
   self->by_domain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->icp = abm_icp_new ();
+  self->tier_rules = abm_tier_rules_new ();
+  self->clusters = g_list_store_new (ABM_TYPE_CLUSTER);
+  g_signal_connect_swapped (self->tier_rules, "changed", G_CALLBACK (tier_rules_changed), self);
 }
 
 const char *
@@ -2149,6 +2164,10 @@ abm_workspace_undo (AbmWorkspace  *self,
     return FALSE;
   if (!check_domain_free (self, NULL, abm_account_get_domain (account), error))
     return FALSE;
+  /* Its cluster may have been deleted since. */
+  if (abm_account_get_cluster_id (account) != 0
+      && abm_workspace_find_cluster (self, abm_account_get_cluster_id (account)) == NULL)
+    abm_account_set_cluster_id (account, 0);
 
   if (!begin (self->db, error))
     return FALSE;
@@ -2322,4 +2341,715 @@ abm_workspace_check_integrity (AbmWorkspace  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Tiering */
+
+AbmTierRules *
+abm_workspace_get_tier_rules (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return self->tier_rules;
+}
+
+const GError *
+abm_workspace_get_tier_rules_error (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return self->tier_rules_error;
+}
+
+static void
+tier_rules_changed (AbmWorkspace *self)
+{
+  g_autofree char *json = abm_tier_rules_to_json (self->tier_rules);
+
+  g_clear_error (&self->tier_rules_error);
+  if (self->db != NULL && !self->read_only)
+    abm_workspace_set_setting (self, "tier-rules", json, &self->tier_rules_error);
+}
+
+/* Rules that do not read keep their defaults, as with the profile. */
+static void
+load_tiering (AbmWorkspace *self)
+{
+  g_autofree char *json = abm_workspace_dup_setting (self, "tier-rules");
+
+  if (json != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AbmTierRules) stored = abm_tier_rules_new_from_json (json, &error);
+
+      g_signal_handlers_block_by_func (self->tier_rules, tier_rules_changed, self);
+      if (stored != NULL)
+        abm_tier_rules_assign (self->tier_rules, stored);
+      else
+        g_debug ("Ignoring the stored tier rules: %s", error->message);
+      g_signal_handlers_unblock_by_func (self->tier_rules, tier_rules_changed, self);
+    }
+
+  if (self->schema_version >= 5)
+    {
+      g_autoptr(sqlite3_stmt) stmt =
+        prepare (self->db, "SELECT id, name, note FROM clusters ORDER BY id", NULL);
+
+      while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *name = (const char *) sqlite3_column_text (stmt, 1);
+          const char *note = (const char *) sqlite3_column_text (stmt, 2);
+          g_autoptr(AbmCluster) cluster = NULL;
+
+          /* A stranger's name is shown, so it must be text. */
+          if (name == NULL || !g_utf8_validate (name, -1, NULL))
+            name = "?";
+          if (note != NULL && !g_utf8_validate (note, -1, NULL))
+            note = NULL;
+          cluster = abm_cluster_new (sqlite3_column_int64 (stmt, 0), name, note);
+          g_list_store_append (self->clusters, cluster);
+        }
+    }
+}
+
+static gboolean
+update_tiers (AbmWorkspace  *self,
+              GPtrArray     *accounts,
+              const guint8  *tiers,
+              const gint8   *locks,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!begin (self->db, error))
+    return FALSE;
+  stmt = prepare (self->db,
+                  "UPDATE accounts SET tier = ?1, tier_locked = ?2, "
+                  "modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?3", error);
+  if (stmt == NULL)
+    return rollback (self->db);
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      AbmAccount *account = accounts->pdata[i];
+      gboolean locked = locks && locks[i] >= 0 ? locks[i] : abm_account_get_tier_locked (account);
+      int rc;
+
+      if (tiers[i] == 0)
+        sqlite3_bind_null (stmt, 1);
+      else
+        sqlite3_bind_int (stmt, 1, tiers[i]);
+      sqlite3_bind_int (stmt, 2, locked ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 3, abm_account_get_id (account));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, _("Could not store the tiers"));
+          return rollback (self->db);
+        }
+    }
+  if (!commit (self->db, error))
+    return FALSE;
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      char text[4];
+
+      g_snprintf (text, sizeof text, "%u", tiers[i]);
+      abm_account_set_field_text (accounts->pdata[i], ABM_ACCOUNT_FIELD_TIER, text, NULL);
+      if (locks && locks[i] >= 0)
+        abm_account_set_tier_locked (accounts->pdata[i], locks[i]);
+    }
+  return TRUE;
+}
+
+gboolean
+abm_workspace_apply_tier_plan (AbmWorkspace  *self,
+                               AbmTierPlan   *plan,
+                               guint         *n_changed,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) accounts = g_ptr_array_new ();
+  g_autoptr(GByteArray) tiers = g_byte_array_new ();
+  g_autoptr(GHashTable) here = g_hash_table_new (NULL, NULL);
+  guint n;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+  if (!check_writable (self, error))
+    return FALSE;
+
+  /* Only what changes, and only accounts still here (the plan may be
+   * older than a delete). */
+  {
+    guint n_here = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+
+    for (guint i = 0; i < n_here; i++)
+      {
+        AbmAccount *account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+        g_hash_table_add (here, account);
+        g_object_unref (account);
+      }
+  }
+  n = abm_tier_plan_get_n_accounts (plan);
+  for (guint i = 0; i < n; i++)
+    {
+      AbmAccount *account = abm_tier_plan_get_account (plan, i);
+      guint8 tier = (guint8) abm_tier_plan_get_tier (plan, i);
+
+      if (tier == abm_account_get_tier (account) || !g_hash_table_contains (here, account))
+        continue;
+      g_ptr_array_add (accounts, account);
+      g_byte_array_append (tiers, &tier, 1);
+    }
+  if (accounts->len == 0)
+    return TRUE;
+  if (!update_tiers (self, accounts, tiers->data, NULL, error))
+    return FALSE;
+  if (n_changed != NULL)
+    *n_changed = accounts->len;
+
+  /* Filters and sorts by tier look again. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+  g_list_model_items_changed (G_LIST_MODEL (self->accounts), 0, n, n);
+  return TRUE;
+}
+
+gboolean
+abm_workspace_set_account_tier (AbmWorkspace  *self,
+                                AbmAccount    *account,
+                                guint          tier,
+                                gboolean       locked,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) accounts = g_ptr_array_new ();
+  guint8 tiers[1] = { (guint8) tier };
+  gint8 locks[1] = { locked ? 1 : 0 };
+  guint position;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (tier <= 3, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!find_position (self, account, &position))
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                           _("The account is no longer in the workspace"));
+      return FALSE;
+    }
+  if (abm_account_get_tier (account) == tier && abm_account_get_tier_locked (account) == !!locked)
+    return TRUE;
+  g_ptr_array_add (accounts, account);
+  if (!update_tiers (self, accounts, tiers, locks, error))
+    return FALSE;
+  g_list_model_items_changed (G_LIST_MODEL (self->accounts), position, 1, 1);
+  return TRUE;
+}
+
+/* Clusters */
+
+GListModel *
+abm_workspace_get_clusters (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return G_LIST_MODEL (self->clusters);
+}
+
+AbmCluster *
+abm_workspace_find_cluster (AbmWorkspace *self,
+                            gint64        id)
+{
+  guint n;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->clusters));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AbmCluster) cluster = g_list_model_get_item (G_LIST_MODEL (self->clusters), i);
+
+      if (abm_cluster_get_id (cluster) == id)
+        return cluster;  /* the store keeps it */
+    }
+  return NULL;
+}
+
+static gboolean
+check_text (const char  *text,
+            gsize        max,
+            gboolean     required,
+            const char  *what,
+            GError     **error)
+{
+  if ((required && (text == NULL || *text == '\0'))
+      || (text != NULL && (strlen (text) > max || !g_utf8_validate (text, -1, NULL))))
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                   required ? _("The %s needs 1 to %u bytes of text") : _("The %s is longer than %u bytes"),
+                   what, (guint) max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+insert_cluster (AbmWorkspace  *self,
+                const char    *name,
+                const char    *note,
+                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self->db, "INSERT INTO clusters (name, note, created) "
+                       "VALUES (?1, ?2, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))", error);
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (note != NULL && *note != '\0')
+    sqlite3_bind_text (stmt, 2, note, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not add the cluster"));
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+AbmCluster *
+abm_workspace_add_cluster (AbmWorkspace  *self,
+                           const char    *name,
+                           const char    *note,
+                           GError       **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autoptr(AbmCluster) cluster = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+
+  trimmed = name ? g_strstrip (g_strdup (name)) : NULL;
+  if (!check_writable (self, error)
+      || !check_text (trimmed, ABM_CLUSTER_MAX_NAME, TRUE, _("cluster name"), error)
+      || !check_text (note, ABM_CLUSTER_MAX_NOTE, FALSE, _("cluster note"), error))
+    return NULL;
+
+  id = insert_cluster (self, trimmed, note, error);
+  if (id == 0)
+    return NULL;
+  cluster = abm_cluster_new (id, trimmed, note);
+  g_list_store_append (self->clusters, cluster);
+  return cluster;
+}
+
+gboolean
+abm_workspace_update_cluster (AbmWorkspace  *self,
+                              AbmCluster    *cluster,
+                              const char    *name,
+                              const char    *note,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *trimmed = NULL;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (ABM_IS_CLUSTER (cluster), FALSE);
+
+  trimmed = name ? g_strstrip (g_strdup (name)) : NULL;
+  if (!check_writable (self, error)
+      || !check_text (trimmed, ABM_CLUSTER_MAX_NAME, TRUE, _("cluster name"), error)
+      || !check_text (note, ABM_CLUSTER_MAX_NOTE, FALSE, _("cluster note"), error))
+    return FALSE;
+
+  stmt = prepare (self->db, "UPDATE clusters SET name = ?1, note = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
+  if (note != NULL && *note != '\0')
+    sqlite3_bind_text (stmt, 2, note, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, abm_cluster_get_id (cluster));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not save the cluster"));
+  abm_cluster_set_name (cluster, trimmed);
+  abm_cluster_set_note (cluster, note && *note ? note : NULL);
+  return TRUE;
+}
+
+gboolean
+abm_workspace_delete_cluster (AbmWorkspace  *self,
+                              AbmCluster    *cluster,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id;
+  guint position;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (ABM_IS_CLUSTER (cluster), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!g_list_store_find (self->clusters, cluster, &position))
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                           _("The cluster is no longer in the workspace"));
+      return FALSE;
+    }
+  id = abm_cluster_get_id (cluster);
+  /* The accounts' references go with it (ON DELETE SET NULL). */
+  stmt = prepare (self->db, "DELETE FROM clusters WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not delete the cluster"));
+
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AbmAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+        if (abm_account_get_cluster_id (account) == id)
+          abm_account_set_cluster_id (account, 0);
+      }
+  }
+  g_list_store_remove (self->clusters, position);
+  return TRUE;
+}
+
+static gboolean
+store_accounts_cluster (AbmWorkspace  *self,
+                        GPtrArray     *accounts,
+                        gint64         cluster_id,
+                        GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self->db, "UPDATE accounts SET cluster_id = ?1, "
+                       "modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      int rc;
+
+      if (cluster_id > 0)
+        sqlite3_bind_int64 (stmt, 1, cluster_id);
+      else
+        sqlite3_bind_null (stmt, 1);
+      sqlite3_bind_int64 (stmt, 2, abm_account_get_id (accounts->pdata[i]));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (error, self->db, rc, _("Could not move the accounts"));
+    }
+  return TRUE;
+}
+
+gboolean
+abm_workspace_set_accounts_cluster (AbmWorkspace  *self,
+                                    GPtrArray     *accounts,
+                                    gint64         cluster_id,
+                                    GError       **error)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (accounts != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (cluster_id != 0 && abm_workspace_find_cluster (self, cluster_id) == NULL)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                           _("The cluster is no longer in the workspace"));
+      return FALSE;
+    }
+  if (!begin (self->db, error))
+    return FALSE;
+  if (!store_accounts_cluster (self, accounts, cluster_id, error))
+    return rollback (self->db);
+  if (!commit (self->db, error))
+    return FALSE;
+  for (guint i = 0; i < accounts->len; i++)
+    abm_account_set_cluster_id (accounts->pdata[i], cluster_id);
+  return TRUE;
+}
+
+gboolean
+abm_workspace_add_cluster_proposals (AbmWorkspace  *self,
+                                     GPtrArray     *proposals,
+                                     GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (proposals != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      AbmClusterProposal *proposal = proposals->pdata[i];
+
+      if (!check_text (proposal->name, ABM_CLUSTER_MAX_NAME, TRUE, _("cluster name"), error)
+          || !check_text (proposal->note, ABM_CLUSTER_MAX_NOTE, FALSE, _("cluster note"), error))
+        return FALSE;
+    }
+
+  if (!begin (self->db, error))
+    return FALSE;
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      AbmClusterProposal *proposal = proposals->pdata[i];
+      gint64 id = insert_cluster (self, proposal->name, proposal->note, error);
+
+      if (id == 0 || !store_accounts_cluster (self, proposal->accounts, id, error))
+        return rollback (self->db);
+      g_array_append_val (ids, id);
+    }
+  if (!commit (self->db, error))
+    return FALSE;
+
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      AbmClusterProposal *proposal = proposals->pdata[i];
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(AbmCluster) cluster = abm_cluster_new (id, proposal->name, proposal->note);
+
+      for (guint k = 0; k < proposal->accounts->len; k++)
+        abm_account_set_cluster_id (proposal->accounts->pdata[k], id);
+      g_list_store_append (self->clusters, cluster);
+    }
+  return TRUE;
+}
+
+/* Snapshots */
+
+void
+abm_snapshot_free (AbmSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_free (snapshot->name);
+  g_free (snapshot->created);
+  g_free (snapshot);
+}
+
+void
+abm_tier_change_free (AbmTierChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->name);
+  g_free (change->domain);
+  g_free (change);
+}
+
+gint64
+abm_workspace_take_snapshot (AbmWorkspace  *self,
+                             const char    *name,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *trimmed = NULL;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), 0);
+
+  trimmed = name ? g_strstrip (g_strdup (name)) : NULL;
+  if (!check_writable (self, error)
+      || !check_text (trimmed, ABM_SNAPSHOT_MAX_NAME, TRUE, _("snapshot name"), error))
+    return 0;
+
+  if (!begin (self->db, error))
+    return 0;
+  stmt = prepare (self->db, "INSERT INTO snapshots (name, created) "
+                            "VALUES (?1, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))", error);
+  if (stmt == NULL)
+    return rollback (self->db);
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not take the snapshot"));
+      return rollback (self->db);
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self->db, "INSERT INTO snapshot_accounts (snapshot_id, account_id, domain, name, tier) "
+                            "SELECT ?1, id, domain, name, tier FROM accounts WHERE tier IS NOT NULL", error);
+  if (stmt == NULL)
+    return rollback (self->db);
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not take the snapshot"));
+      return rollback (self->db);
+    }
+  if (!commit (self->db, error))
+    return 0;
+  return id;
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL && g_utf8_validate (text, -1, NULL) ? g_strdup (text) : NULL;
+}
+
+GPtrArray *
+abm_workspace_list_snapshots (AbmWorkspace  *self,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) abm_snapshot_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+
+  if (self->schema_version < 5)
+    return g_steal_pointer (&snapshots);
+  stmt = prepare (self->db,
+                  "SELECT s.id, s.name, s.created, "
+                  "       (SELECT count (*) FROM snapshot_accounts a WHERE a.snapshot_id = s.id) "
+                  "FROM snapshots s ORDER BY s.created, s.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AbmSnapshot *snapshot = g_new0 (AbmSnapshot, 1);
+
+      snapshot->id = sqlite3_column_int64 (stmt, 0);
+      snapshot->name = column_text (stmt, 1);
+      if (snapshot->name == NULL)
+        snapshot->name = g_strdup ("?");
+      snapshot->created = column_text (stmt, 2);
+      snapshot->n_accounts = (guint) sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (snapshots, snapshot);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not read the snapshots"));
+      return NULL;
+    }
+  return g_steal_pointer (&snapshots);
+}
+
+gboolean
+abm_workspace_delete_snapshot (AbmWorkspace  *self,
+                               gint64         id,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  stmt = prepare (self->db, "DELETE FROM snapshots WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not delete the snapshot"));
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND,
+                           _("There is no such snapshot"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+snapshot_exists (AbmWorkspace  *self,
+                 gint64         id,
+                 GError       **error)
+{
+  gint64 found = 0;
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM snapshots WHERE id = %" G_GINT64_FORMAT, id);
+
+  if (self->schema_version < 5 || !query_int (self->db, sql, &found, error) || found == 0)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND,
+                             _("There is no such snapshot"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+abm_workspace_compare_snapshots (AbmWorkspace  *self,
+                                 gint64         from,
+                                 gint64         to,
+                                 GError       **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) abm_tier_change_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  const char *later;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+
+  if (!snapshot_exists (self, from, error) || (to != 0 && !snapshot_exists (self, to, error)))
+    return NULL;
+
+  later = to != 0
+          ? "SELECT account_id, name, domain, tier FROM snapshot_accounts WHERE snapshot_id = ?2"
+          : "SELECT id AS account_id, name, domain, tier FROM accounts WHERE tier IS NOT NULL AND ?2 = 0";
+  sql = g_strdup_printf (
+    "WITH a AS (SELECT account_id, name, domain, tier FROM snapshot_accounts WHERE snapshot_id = ?1),"
+    "     b AS (%s) "
+    "SELECT account_id, name, domain, 0, tier, 0 FROM b "
+    "  WHERE account_id NOT IN (SELECT account_id FROM a) "
+    "UNION ALL "
+    "SELECT a.account_id, coalesce (b.name, a.name), coalesce (b.domain, a.domain), a.tier, "
+    "       coalesce (b.tier, 0), CASE WHEN b.account_id IS NULL THEN 1 ELSE 2 END "
+    "  FROM a LEFT JOIN b ON b.account_id = a.account_id "
+    "  WHERE b.account_id IS NULL OR b.tier IS NOT a.tier "
+    "ORDER BY 6, 2 COLLATE NOCASE, 1", later);
+  stmt = prepare (self->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AbmTierChange *change = g_new0 (AbmTierChange, 1);
+
+      change->account_id = sqlite3_column_int64 (stmt, 0);
+      change->name = column_text (stmt, 1);
+      if (change->name == NULL)
+        change->name = g_strdup ("?");
+      change->domain = column_text (stmt, 2);
+      change->old_tier = (guint) CLAMP (sqlite3_column_int (stmt, 3), 0, 3);
+      change->new_tier = (guint) CLAMP (sqlite3_column_int (stmt, 4), 0, 3);
+      g_ptr_array_add (changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not compare the snapshots"));
+      return NULL;
+    }
+  return g_steal_pointer (&changes);
 }

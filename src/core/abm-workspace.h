@@ -7,7 +7,9 @@
 #include <gio/gio.h>
 
 #include "abm-account.h"
+#include "abm-cluster.h"
 #include "abm-icp.h"
+#include "abm-tiering.h"
 
 G_BEGIN_DECLS
 
@@ -125,6 +127,90 @@ gboolean      abm_workspace_save_copy           (AbmWorkspace           *self,
                                                  const char             *path,
                                                  GError                **error);
 gboolean      abm_workspace_check_integrity     (AbmWorkspace           *self,
+                                                 GError                **error);
+
+/* Tiering. The rules are stored as they change. */
+AbmTierRules *abm_workspace_get_tier_rules      (AbmWorkspace           *self);
+const GError *abm_workspace_get_tier_rules_error (AbmWorkspace          *self);
+/* Gives every account of the plan the tier the plan suggests, in one
+ * transaction; returns how many changed in @n_changed. */
+gboolean      abm_workspace_apply_tier_plan     (AbmWorkspace           *self,
+                                                 AbmTierPlan            *plan,
+                                                 guint                  *n_changed,
+                                                 GError                **error);
+/* A tier set by hand (0 to 3), locked against suggestions or not. */
+gboolean      abm_workspace_set_account_tier    (AbmWorkspace           *self,
+                                                 AbmAccount             *account,
+                                                 guint                   tier,
+                                                 gboolean                locked,
+                                                 GError                **error);
+
+/* Tier 2 clusters: a GListModel of AbmCluster, oldest first. */
+GListModel   *abm_workspace_get_clusters        (AbmWorkspace           *self);
+AbmCluster   *abm_workspace_find_cluster        (AbmWorkspace           *self,
+                                                 gint64                  id);
+AbmCluster   *abm_workspace_add_cluster         (AbmWorkspace           *self,
+                                                 const char             *name,
+                                                 const char             *note,
+                                                 GError                **error);
+gboolean      abm_workspace_update_cluster      (AbmWorkspace           *self,
+                                                 AbmCluster             *cluster,
+                                                 const char             *name,
+                                                 const char             *note,
+                                                 GError                **error);
+/* Its accounts are left in no cluster. */
+gboolean      abm_workspace_delete_cluster      (AbmWorkspace           *self,
+                                                 AbmCluster             *cluster,
+                                                 GError                **error);
+/* Moves accounts into the cluster @cluster_id, or out of any with 0. */
+gboolean      abm_workspace_set_accounts_cluster (AbmWorkspace          *self,
+                                                 GPtrArray              *accounts,
+                                                 gint64                  cluster_id,
+                                                 GError                **error);
+/* Creates a cluster per proposal (AbmClusterProposal) with its accounts,
+ * all or none. */
+gboolean      abm_workspace_add_cluster_proposals (AbmWorkspace         *self,
+                                                 GPtrArray              *proposals,
+                                                 GError                **error);
+
+/* Snapshots of the tiered list, for the quarterly refresh. */
+typedef struct {
+  gint64  id;
+  char   *name;
+  char   *created;      /* ISO 8601, UTC */
+  guint   n_accounts;   /* tiered accounts it holds */
+} AbmSnapshot;
+
+void          abm_snapshot_free                 (AbmSnapshot            *snapshot);
+
+/* An account that entered (old_tier 0), left (new_tier 0) or changed tier
+ * between two snapshots. */
+typedef struct {
+  gint64  account_id;
+  char   *name;
+  char   *domain;
+  guint   old_tier;
+  guint   new_tier;
+} AbmTierChange;
+
+void          abm_tier_change_free              (AbmTierChange          *change);
+
+#define ABM_SNAPSHOT_MAX_NAME 120
+
+gint64        abm_workspace_take_snapshot       (AbmWorkspace           *self,
+                                                 const char             *name,
+                                                 GError                **error);
+/* Of AbmSnapshot, oldest first. */
+GPtrArray    *abm_workspace_list_snapshots      (AbmWorkspace           *self,
+                                                 GError                **error);
+gboolean      abm_workspace_delete_snapshot     (AbmWorkspace           *self,
+                                                 gint64                  id,
+                                                 GError                **error);
+/* Of AbmTierChange from snapshot @from to snapshot @to (0: the list as
+ * it is now): entered, then left, then changed, each by name. */
+GPtrArray    *abm_workspace_compare_snapshots   (AbmWorkspace           *self,
+                                                 gint64                  from,
+                                                 gint64                  to,
                                                  GError                **error);
 
 gboolean      abm_currency_is_valid             (const char             *code);
