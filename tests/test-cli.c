@@ -1318,6 +1318,95 @@ test_import_custom (Fixture       *f,
   g_assert_cmpstr (((char **) records->pdata[1])[use_case], ==, "Fraud");
 }
 
+/* Tiers from the command line: rules and team, a suggestion that leaves a
+ * locked account alone, a hand-set tier, the JSON report with capacity
+ * warnings and clusters, and snapshots compared. */
+static void
+test_tiers (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(Result) demo = run (f, "demo", "t.abm", "--accounts", "400", "--seed", "2", NULL);
+  g_autoptr(Result) rules = NULL;
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) suggest = NULL;
+  g_autoptr(Result) report = NULL;
+  g_autoptr(Result) explain = NULL;
+  g_autoptr(Result) bad = NULL;
+  g_autoptr(Result) snap = NULL;
+  g_autoptr(Result) compare = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) accounts = NULL;
+  JsonObject *object;
+  JsonArray *tiers, *warnings;
+  const char *domain = NULL;
+  gboolean over = FALSE;
+
+  assert_success (demo);
+  accounts = accounts_json (f, "t.abm");
+  /* The first account not in Tier 1: it is locked there by hand. */
+  for (guint i = 0; domain == NULL; i++)
+    {
+      JsonObject *a = json_array_get_object_element (json_node_get_array (accounts), i);
+      if (json_object_get_null_member (a, "tier") || json_object_get_int_member (a, "tier") != 1)
+        domain = json_object_get_string_member (a, "domain");
+    }
+
+  rules = run (f, "tier", "t.abm", "--rule", "1=top:40", "--rule", "2=min:50", "--rule", "3=min:20",
+               "--aes", "1", "--marketers", "1", "--weights", "fit=1,acv=0,intent=0", NULL);
+  assert_success (rules);
+  {
+    g_autofree char *arg = g_strdup_printf ("%s=1", domain);
+    set = run (f, "tier", "t.abm", "--set", arg, "--lock", domain, NULL);
+    assert_success (set);
+  }
+  suggest = run (f, "tier", "t.abm", "--suggest", NULL);
+  assert_success (suggest);
+  g_assert_true (g_str_has_prefix (suggest->out, "suggested tiers: "));
+
+  report = run (f, "tiers", "t.abm", "--format", "json", NULL);
+  assert_success (report);
+  root = parse_json (report->out);
+  object = json_node_get_object (root);
+  tiers = json_object_get_array_member (object, "tiers");
+  /* Forty in Tier 1, the locked one among them. */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (tiers, 0), "accounts"), ==, 40);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (tiers, 0), "locked"), >=, 1);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (tiers, 0), "per-ae"), ==, 40);
+  warnings = json_object_get_array_member (object, "warnings");
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    {
+      const char *text = json_object_get_string_member (json_array_get_object_element (warnings, i), "text");
+      over |= strstr (text, "Tier 1 has 40 accounts") != NULL;
+    }
+  g_assert_true (over);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "team"), "aes"), ==, 1);
+  g_assert_true (json_object_has_member (object, "clusters"));
+
+  explain = run (f, "tier", "t.abm", "--explain", domain, NULL);
+  assert_success (explain);
+  g_assert_nonnull (strstr (explain->out, "Locked at Tier 1"));
+
+  bad = run (f, "tier", "t.abm", "--rule", "4=top:5", NULL);
+  g_assert_cmpint (bad->status, ==, 2);
+  g_clear_pointer (&bad, result_free);
+  bad = run (f, "tier", "t.abm", "--set", "nowhere.example=1", NULL);
+  assert_failure (bad);
+
+  /* The demo's snapshot (1) against now: the hand-set and suggested tiers. */
+  snap = run (f, "snapshot", "t.abm", "--take", "After the review", NULL);
+  assert_success (snap);
+  compare = run (f, "snapshot", "t.abm", "--compare", "1", NULL);
+  assert_success (compare);
+  g_assert_nonnull (strstr (compare->out, domain));
+  g_clear_pointer (&compare, result_free);
+  compare = run (f, "snapshot", "t.abm", "--compare", "1", "--to", "2", NULL);
+  assert_success (compare);
+  g_clear_pointer (&compare, result_free);
+  compare = run (f, "snapshot", "t.abm", "--compare", "2", NULL);
+  assert_success (compare);
+  g_assert_cmpstr (compare->out, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1356,6 +1445,7 @@ main (int    argc,
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/import", test_import);
   ADD ("/cli/import-custom", test_import_custom);
+  ADD ("/cli/tiers", test_tiers);
   ADD ("/cli/icp", test_icp);
   ADD ("/cli/csv-formula", test_csv_formula);
 

@@ -149,7 +149,7 @@ test_plan_locks_ties (void)
   why_first = abm_tier_plan_explain (plan, 3);
   g_assert_nonnull (strstr (why_first, "Priority 95.0"));
   g_assert_nonnull (strstr (why_first, "the rules suggest Tier 1"));
-  g_assert_nonnull (strstr (why_first, "this one ranks 1."));
+  g_assert_nonnull (strstr (why_first, "this one is number 1."));
   why_below = abm_tier_plan_explain (plan, 0);
   g_assert_nonnull (strstr (why_below, "below Tier 3’s minimum of 50"));
 }

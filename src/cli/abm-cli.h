@@ -33,6 +33,9 @@ int      abm_cli_icp_main        (const AbmCliCommand *command, int argc, char *
 int      abm_cli_import_main     (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_demo_main       (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_add_main        (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_tier_main       (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_tiers_main      (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_snapshot_main   (const AbmCliCommand *command, int argc, char **argv);
 
 /* Parses a command's options and exactly @n_files arguments, named in
  * @parameters for the usage line ("FILE DATA.csv"). Returns FALSE when the

@@ -20,6 +20,9 @@ static const AbmCliCommand commands[] = {
   { "add", N_("Add an account to a workspace"), abm_cli_add_main },
   { "import", N_("Import accounts from a CSV export"), abm_cli_import_main },
   { "icp", N_("Show, export or import the ideal customer profile"), abm_cli_icp_main },
+  { "tier", N_("Suggest, set or lock tiers, and set the tier rules and team"), abm_cli_tier_main },
+  { "tiers", N_("Print tier counts, capacity warnings and clusters"), abm_cli_tiers_main },
+  { "snapshot", N_("Take, list or compare snapshots of the tiered list"), abm_cli_snapshot_main },
   { "demo", N_("Write a realistic sample workspace"), abm_cli_demo_main },
 };
 

@@ -270,6 +270,57 @@ add_sample_icp (AbmIcp *icp)
     }
 }
 
+/* A team of four account executives and two marketers, tiers in the
+ * proportions of a real program (about 6 % in Tier 1, 24 % in Tier 2),
+ * Tier 2 clustered, and last quarter's snapshot with a few accounts that
+ * moved since: the Targets view and `abmctl tiers` have something to show. */
+static gboolean
+add_sample_tiers (AbmWorkspace  *workspace,
+                  guint          n_accounts,
+                  GError       **error)
+{
+  AbmTierRules *rules = abm_workspace_get_tier_rules (workspace);
+  g_autoptr(AbmTierRules) sample = abm_tier_rules_new ();
+  g_autoptr(AbmTierPlan) plan = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+  GListModel *accounts = abm_workspace_get_accounts (workspace);
+  guint moved = 0;
+
+  abm_tier_rules_set_team (sample, 4, 2, NULL);
+  abm_tier_rules_set_tier (sample, 1, ABM_TIER_TOP_N, CLAMP (n_accounts * 6 / 100, 1, 30), NULL);
+  abm_tier_rules_set_tier (sample, 2, ABM_TIER_TOP_N, CLAMP (n_accounts * 24 / 100, 1, 500), NULL);
+  abm_tier_rules_set_tier (sample, 3, ABM_TIER_THRESHOLD, 35, NULL);
+  abm_tier_rules_assign (rules, sample);
+  if (abm_workspace_get_tier_rules_error (workspace) != NULL)
+    {
+      g_propagate_error (error, g_error_copy (abm_workspace_get_tier_rules_error (workspace)));
+      return FALSE;
+    }
+
+  plan = abm_tier_plan_new (rules, accounts);
+  if (!abm_workspace_apply_tier_plan (workspace, plan, NULL, error))
+    return FALSE;
+  proposals = abm_suggest_clusters (accounts);
+  if (!abm_workspace_add_cluster_proposals (workspace, proposals, error))
+    return FALSE;
+  if (abm_workspace_take_snapshot (workspace, _("Last quarter’s review"), error) == 0)
+    return FALSE;
+
+  /* Since then: two Tier 3 accounts were raised to Tier 2 by hand and
+   * locked there, the way a team acts on news from sales. */
+  for (guint i = 0; i < g_list_model_get_n_items (accounts) && moved < 2; i++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, i);
+
+      if (abm_account_get_tier (account) != 3)
+        continue;
+      if (!abm_workspace_set_account_tier (workspace, account, 2, TRUE, error))
+        return FALSE;
+      moved++;
+    }
+  return TRUE;
+}
+
 AbmWorkspace *
 abm_sample_create_workspace (const char  *path,
                              guint        n_accounts,
@@ -300,6 +351,9 @@ abm_sample_create_workspace (const char  *path,
         return NULL;
       }
   }
+
+  if (!add_sample_tiers (workspace, n_accounts, error))
+    return NULL;
 
   return g_steal_pointer (&workspace);
 }

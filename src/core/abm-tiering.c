@@ -324,13 +324,6 @@ abm_tier_plan_count_changes (AbmTierPlan *plan)
   return plan->changes;
 }
 
-/* "7th", in the words of the locale. */
-static char *
-ordinal (guint n)
-{
-  /* Translators: a rank, "ranks 7th"; most languages write "7." */
-  return g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, "rank", "%u."), n);
-}
 
 /* Why the rules place the account where they do. */
 static char *
@@ -340,14 +333,14 @@ placement_text (AbmTierPlan *plan,
   guint tier = plan->tiers[position];
   AbmTierRules *rules = plan->rules;
   double priority = plan->priorities[position].priority;
-  g_autofree char *rank = ordinal (plan->rank[position]);
+  guint rank = plan->rank[position];
 
   switch (plan->placed[position])
     {
     case PLACED_TOP_N:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Tier %u takes the %u account with the highest priority not in a tier above; this one ranks %s.",
-                                           "Tier %u takes the %u accounts with the highest priority not in a tier above; this one ranks %s.",
+                                           "Tier %u takes the %u account with the highest priority not in a tier above; this one is number %u.",
+                                           "Tier %u takes the %u accounts with the highest priority not in a tier above; this one is number %u.",
                                            (gulong) abm_tier_rules_get_value (rules, tier)),
                               tier, (guint) abm_tier_rules_get_value (rules, tier), rank);
     case PLACED_THRESHOLD:
@@ -357,7 +350,7 @@ placement_text (AbmTierPlan *plan,
       if (abm_tier_rules_get_mode (rules, 3) == ABM_TIER_THRESHOLD)
         return g_strdup_printf (_("Not tiered: its priority %.1f is below Tier 3’s minimum of %g."),
                                 priority, abm_tier_rules_get_value (rules, 3));
-      return g_strdup_printf (_("Not tiered: it ranks %s by priority, after the accounts the three tiers take."),
+      return g_strdup_printf (_("Not tiered: it is number %u by priority, after the accounts the three tiers take."),
                               rank);
     case PLACED_LOCKED:
     default:
@@ -829,6 +822,16 @@ cluster_note (const char *description,
   return g_string_free (g_steal_pointer (&note), FALSE);
 }
 
+/* Industry, then custom fields (a use case), then technology. */
+static int
+kind_rank (const char *attribute)
+{
+  return attribute[0] == 'i' ? 0 : attribute[0] == 'c' ? 1 : 2;
+}
+
+/* Shared by more than this share of the accounts: not distinctive. */
+#define COMMON_PERCENT 60
+
 static int
 compare_proposals (gconstpointer a,
                    gconstpointer b)
@@ -871,14 +874,33 @@ abm_suggest_clusters (GListModel *accounts)
 
       for (guint i = 0; i < remaining->len; i++)
         each_attribute (remaining->pdata[i], count_attribute, counts);
-      g_hash_table_iter_init (&iter, counts);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (GPOINTER_TO_UINT (value) > best_count
-            || (GPOINTER_TO_UINT (value) == best_count && strcmp (key, best) < 0))
-          {
-            best = key;
-            best_count = GPOINTER_TO_UINT (value);
-          }
+      /* What nearly every account has (a segment, a common tool) does not
+       * tell them apart: such attributes come last. */
+      for (guint pass = 0; pass < 2 && (best == NULL || best_count < ABM_CLUSTER_MIN_SIZE); pass++)
+        {
+          best = NULL;
+          best_count = 0;
+          g_hash_table_iter_init (&iter, counts);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              guint count = GPOINTER_TO_UINT (value);
+
+              if (count < ABM_CLUSTER_MIN_SIZE
+                  || (pass == 0 && remaining->len > 2 * ABM_CLUSTER_MAX_SIZE
+                      && count * 100 > remaining->len * COMMON_PERCENT))
+                continue;
+              /* Vertical first: industry is the line along which a
+               * one-to-few message is usually written; what industries
+               * leave over groups by a use case or a technology. */
+              if (best == NULL || kind_rank (key) < kind_rank (best)
+                  || (kind_rank (key) == kind_rank (best)
+                      && (count > best_count || (count == best_count && strcmp (key, best) < 0))))
+                {
+                  best = key;
+                  best_count = count;
+                }
+            }
+        }
       if (best == NULL || best_count < ABM_CLUSTER_MIN_SIZE)
         break;
 

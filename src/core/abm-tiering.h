@@ -103,10 +103,11 @@ void         abm_cluster_proposal_free    (AbmClusterProposal *proposal);
 #define ABM_CLUSTER_MIN_SIZE 5
 #define ABM_CLUSTER_MAX_SIZE 20
 
-/* Groups the Tier 2 accounts of @accounts that are in no cluster by the
- * attribute most of them share (industry, a technology, a custom field
- * such as a use case), greedily, into clusters of 5 to 20. Of
- * AbmClusterProposal, biggest first. */
+/* Groups the Tier 2 accounts of @accounts that are in no cluster, greedily,
+ * into clusters of 5 to 20: by industry first, then by a custom field
+ * such as a use case, then by a technology; within a kind the value most
+ * accounts share wins, and one that most of the list shares (a segment
+ * everyone is in) only comes last. Of AbmClusterProposal, biggest first. */
 GPtrArray   *abm_suggest_clusters         (GListModel     *accounts);
 
 G_END_DECLS
