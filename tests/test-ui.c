@@ -19,6 +19,8 @@
 #include "abm-profile-view.h"
 #include "abm-sample.h"
 #include "abm-targets-view.h"
+#include "abm-tier-panel.h"
+#include "abm-tier-rules-dialog.h"
 #include "abm-test-ui.h"
 #include "abm-window.h"
 
@@ -534,6 +536,186 @@ test_profile (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_label_containing (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Tiers in the Targets view: the panel reports counts and warnings, Suggest
+ * Tiers asks, applies the rules and can be undone, an account's tier is
+ * overridden and locked on its page and survives the next suggestion, and
+ * the rules dialog stores the team and previews the outcome. */
+static void
+test_tiers (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tiers.abm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AbmWorkspace) sample = abm_sample_create_workspace (path, 200, 4, &error);
+  g_autoptr(AbmAccount) chosen = NULL;
+  AbmWorkspace *workspace;
+  AbmTierRules *rules;
+  AbmAccount *low = NULL;
+  GtkWidget *panel, *page_row;
+  AdwMessageDialog *ask;
+  AbmWindow *window;
+  guint n, changed = 0;
+
+  g_assert_no_error (error);
+  abm_workspace_close (sample);
+
+  window = abm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_load_workspace (window, path, &error));
+  g_assert_no_error (error);
+  abm_test_ui_iterate ();
+  workspace = abm_window_get_workspace (window);
+  rules = abm_workspace_get_tier_rules (workspace);
+
+  panel = abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_TIER_PANEL, NULL);
+  g_assert_nonnull (panel);
+  g_assert_nonnull (abm_test_ui_find_widget (panel, ADW_TYPE_ACTION_ROW, "Tier 1 · One-to-One"));
+  g_assert_nonnull (abm_test_ui_find_widget (panel, ADW_TYPE_ACTION_ROW, "Not Tiered"));
+
+  /* Stricter rules: Tier 1 takes the top 5 only. */
+  g_assert_true (abm_tier_rules_set_tier (rules, 1, ABM_TIER_TOP_N, 5, NULL));
+  abm_test_ui_iterate ();
+  g_assert_nonnull (abm_test_ui_find_widget (panel, GTK_TYPE_LABEL, "Rules: Tier 1 top 5, Tier 2 top 48, Tier 3 priority ≥ 35"));
+
+  /* Suggest Tiers asks first, saying what will change. */
+  g_assert_true (gtk_widget_activate_action (panel, "tiers.suggest", NULL));
+  abm_test_ui_iterate ();
+  ask = find_message_dialog ("Suggest Tiers?");
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "5 accounts in Tier 1"));
+  adw_message_dialog_response (ask, "suggest");
+  gtk_window_close (GTK_WINDOW (ask));
+  abm_test_ui_iterate ();
+
+  n = g_list_model_get_n_items (abm_workspace_get_accounts (workspace));
+  {
+    guint tier1 = 0;
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AbmAccount) a = g_list_model_get_item (abm_workspace_get_accounts (workspace), i);
+        tier1 += abm_account_get_tier (a) == 1;
+        if (low == NULL && abm_account_get_tier (a) == 3 && !abm_account_get_tier_locked (a))
+          low = a;
+      }
+    g_assert_cmpuint (tier1, ==, 5);
+  }
+  g_assert_nonnull (low);
+  chosen = g_object_ref (low);
+
+  /* Overridden on its page: Tier 1, locked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "accounts"));
+  abm_test_ui_iterate ();
+  abm_accounts_view_select (ABM_ACCOUNTS_VIEW (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL)),
+                            chosen);
+  abm_test_ui_iterate ();
+  page_row = abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Tier");
+  g_assert_nonnull (page_row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (page_row), 1);
+  gtk_switch_set_active (GTK_SWITCH (abm_test_ui_find_widget (abm_test_ui_find_widget (GTK_WIDGET (window),
+                                                                                       ADW_TYPE_ACTION_ROW, "Lock Tier"),
+                                                              GTK_TYPE_SWITCH, NULL)), TRUE);
+  abm_test_ui_iterate ();
+  g_assert_cmpuint (abm_account_get_tier (chosen), ==, 1);
+  g_assert_true (abm_account_get_tier_locked (chosen));
+  {
+    GtkWidget *why = abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "Why This Tier");
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (why), TRUE);
+    abm_test_ui_iterate ();
+    g_assert_true (has_label_containing (why, "Locked at Tier 1: suggestions leave it alone."));
+  }
+
+  /* The next suggestion leaves it alone, and its place counts. */
+  g_assert_true (abm_tier_panel_suggest (ABM_TIER_PANEL (panel), &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (abm_account_get_tier (chosen), ==, 1);
+  {
+    guint tier1 = 0;
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AbmAccount) a = g_list_model_get_item (abm_workspace_get_accounts (workspace), i);
+        tier1 += abm_account_get_tier (a) == 1;
+      }
+    g_assert_cmpuint (tier1, ==, 5);
+  }
+  /* Undo puts back what the suggestion changed. */
+  if (changed > 0)
+    {
+      g_assert_true (abm_tier_panel_undo_suggestion (ABM_TIER_PANEL (panel), &error));
+      g_assert_no_error (error);
+    }
+
+  /* The rules dialog stores the team and previews the outcome. */
+  g_assert_true (gtk_widget_activate_action (panel, "tiers.rules", NULL));
+  abm_test_ui_iterate ();
+  {
+    GtkWindow *dialog = abm_test_ui_find_toplevel (ABM_TYPE_TIER_RULES_DIALOG);
+    GtkWidget *preview;
+
+    g_assert_nonnull (dialog);
+    preview = abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "With These Rules");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (preview)), "Tier 1: 5 ·"));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (abm_test_ui_find_widget (abm_test_ui_find_widget (GTK_WIDGET (dialog),
+                                                                                                   ADW_TYPE_ACTION_ROW,
+                                                                                                   "Account Executives"),
+                                                                         GTK_TYPE_SPIN_BUTTON, NULL)), 9);
+    abm_test_ui_iterate ();
+    g_assert_cmpuint (abm_tier_rules_get_aes (rules), ==, 9);
+    gtk_window_destroy (dialog);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  {
+    g_autoptr(AbmWorkspace) again = abm_workspace_open (path, ABM_WORKSPACE_OPEN_READ_ONLY, &error);
+    AbmAccount *stored;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (abm_tier_rules_get_aes (abm_workspace_get_tier_rules (again)), ==, 9);
+    stored = abm_workspace_find_account (again, abm_account_get_domain (chosen));
+    g_assert_true (abm_account_get_tier_locked (stored));
+    g_assert_cmpuint (abm_account_get_tier (stored), ==, 1);
+  }
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +728,7 @@ main (int   argc,
   g_test_add_func ("/ui/bad-file-message", test_bad_file_message);
   g_test_add_func ("/ui/sample", test_sample);
   g_test_add_func ("/ui/profile", test_profile);
+  g_test_add_func ("/ui/tiers", test_tiers);
 
   status = g_test_run ();
 

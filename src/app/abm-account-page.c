@@ -41,9 +41,17 @@ struct _AbmAccountPage
   GtkLabel     *subtitle_label;
   GtkTextView  *notes_view;
   AdwPreferencesGroup *custom_group;
+  GtkSwitch    *tier_lock_switch;
+  AdwExpanderRow *tier_reason_row;
+  GtkLabel     *tier_reason_label;
+  AdwComboRow  *cluster_row;
+  GtkStringList *cluster_names;
+  GArray       *cluster_ids;    /* gint64 per cluster_names item */
 };
 
 G_DEFINE_FINAL_TYPE (AbmAccountPage, abm_account_page, ADW_TYPE_BIN)
+
+static void load_cluster (AbmAccountPage *self);
 
 static void
 show_error (AbmAccountPage  *self,
@@ -280,6 +288,10 @@ load_choices (AbmAccountPage *self)
 
   gtk_switch_set_active (self->target_switch,
                          self->account && abm_account_get_target (self->account));
+  gtk_switch_set_active (self->tier_lock_switch,
+                         self->account && abm_account_get_tier_locked (self->account));
+  load_cluster (self);
+  adw_expander_row_set_expanded (self->tier_reason_row, FALSE);
   adw_combo_row_set_selected (self->tier_row,
                               self->account ? abm_account_get_tier (self->account) : 0);
   adw_combo_row_set_selected (self->stage_row, position);
@@ -311,6 +323,100 @@ tier_selected (AbmAccountPage *self)
   g_autofree char *tier = g_strdup_printf ("%u", adw_combo_row_get_selected (self->tier_row));
 
   set_choice (self, ABM_ACCOUNT_FIELD_TIER, tier);
+}
+
+/* The tier, lock or cluster changed elsewhere (a suggestion, a bulk edit). */
+static void
+reload_choices (AbmAccountPage *self)
+{
+  gboolean was_loading = self->loading;
+
+  self->loading = TRUE;
+  load_choices (self);
+  self->loading = was_loading;
+}
+
+static void
+tier_lock_toggled (AbmAccountPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->account == NULL || self->workspace == NULL)
+    return;
+  if (!abm_workspace_set_account_tier (self->workspace, self->account, abm_account_get_tier (self->account),
+                                       gtk_switch_get_active (self->tier_lock_switch), &error))
+    g_warning ("Could not lock the tier: %s", error->message);
+}
+
+/* The explanation needs the whole list's priorities: made when asked. */
+static void
+tier_reason_expanded (AbmAccountPage *self)
+{
+  g_autoptr(AbmTierPlan) plan = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  if (!adw_expander_row_get_expanded (self->tier_reason_row) || self->account == NULL || self->workspace == NULL)
+    return;
+  plan = abm_tier_plan_new (abm_workspace_get_tier_rules (self->workspace),
+                            abm_workspace_get_accounts (self->workspace));
+  n = abm_tier_plan_get_n_accounts (plan);
+  for (guint i = 0; i < n && text == NULL; i++)
+    if (abm_tier_plan_get_account (plan, i) == self->account)
+      text = abm_tier_plan_explain (plan, i);
+  gtk_label_set_text (self->tier_reason_label, text ? text : "");
+}
+
+/* "None" and the workspace's clusters, the account's one selected. */
+static void
+load_cluster (AbmAccountPage *self)
+{
+  GListModel *clusters = self->workspace ? abm_workspace_get_clusters (self->workspace) : NULL;
+  guint n = clusters ? g_list_model_get_n_items (clusters) : 0;
+  gint64 current = self->account ? abm_account_get_cluster_id (self->account) : 0;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = 0;
+  gboolean was_loading = self->loading;
+  gint64 none = 0;
+
+  self->loading = TRUE;
+  g_array_set_size (self->cluster_ids, 0);
+  g_array_append_val (self->cluster_ids, none);
+  g_ptr_array_add (names, (gpointer) _("None"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AbmCluster) cluster = g_list_model_get_item (clusters, i);
+      gint64 id = abm_cluster_get_id (cluster);
+
+      if (id == current)
+        selected = i + 1;
+      g_array_append_val (self->cluster_ids, id);
+      /* The store keeps the cluster, and with it the name. */
+      g_ptr_array_add (names, (gpointer) abm_cluster_get_name (cluster));
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->cluster_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->cluster_names)),
+                          (const char *const *) names->pdata);
+  adw_combo_row_set_selected (self->cluster_row, selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cluster_row), n > 0);
+  self->loading = was_loading;
+}
+
+static void
+cluster_selected (AbmAccountPage *self)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->cluster_row);
+
+  if (self->loading || self->account == NULL || self->workspace == NULL || selected >= self->cluster_ids->len)
+    return;
+  accounts = g_ptr_array_new ();
+  g_ptr_array_add (accounts, self->account);
+  if (!abm_workspace_set_accounts_cluster (self->workspace, accounts,
+                                           g_array_index (self->cluster_ids, gint64, selected), &error))
+    g_warning ("Could not move the account: %s", error->message);
 }
 
 static void
@@ -431,12 +537,19 @@ abm_account_page_set_account (AbmAccountPage *self,
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
   if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+    {
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_clusters (self->workspace), self);
+    }
   g_set_object (&self->account, account);
   g_set_object (&self->workspace, workspace);
   if (workspace != NULL)
-    g_signal_connect_swapped (abm_workspace_get_icp (workspace), "changed",
-                              G_CALLBACK (update_fit), self);
+    {
+      g_signal_connect_swapped (abm_workspace_get_icp (workspace), "changed",
+                                G_CALLBACK (update_fit), self);
+      g_signal_connect_swapped (abm_workspace_get_clusters (workspace), "items-changed",
+                                G_CALLBACK (reload_choices), self);
+    }
   if (account != NULL)
     {
       g_signal_connect_swapped (account, "notify::name", G_CALLBACK (update_header), self);
@@ -444,6 +557,9 @@ abm_account_page_set_account (AbmAccountPage *self,
       g_signal_connect_swapped (account, "notify::industry", G_CALLBACK (update_header), self);
       g_signal_connect_swapped (account, "notify::country", G_CALLBACK (update_header), self);
       g_signal_connect_swapped (account, "notify::fit-score", G_CALLBACK (update_fit), self);
+      g_signal_connect_swapped (account, "notify::tier", G_CALLBACK (reload_choices), self);
+      g_signal_connect_swapped (account, "notify::tier-locked", G_CALLBACK (reload_choices), self);
+      g_signal_connect_swapped (account, "notify::cluster-id", G_CALLBACK (reload_choices), self);
     }
 
   set_money_titles (self);
@@ -527,11 +643,15 @@ abm_account_page_dispose (GObject *object)
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
   if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+    {
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_clusters (self->workspace), self);
+    }
   g_clear_object (&self->account);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->fit_rows, g_ptr_array_unref);
   g_clear_pointer (&self->custom_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->cluster_ids, g_array_unref);
 
   G_OBJECT_CLASS (abm_account_page_parent_class)->dispose (object);
 }
@@ -574,6 +694,14 @@ abm_account_page_class_init (AbmAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, custom_group);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, tier_lock_switch);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, tier_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, tier_reason_label);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, cluster_row);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountPage, cluster_names);
+  gtk_widget_class_bind_template_callback (widget_class, tier_lock_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, tier_reason_expanded);
+  gtk_widget_class_bind_template_callback (widget_class, cluster_selected);
   gtk_widget_class_bind_template_callback (widget_class, row_applied);
 }
 
@@ -582,6 +710,7 @@ abm_account_page_init (AbmAccountPage *self)
 {
   self->fit_rows = g_ptr_array_new ();
   self->custom_rows = g_ptr_array_new ();
+  self->cluster_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < ABM_ACCOUNT_N_FIELDS; i++)

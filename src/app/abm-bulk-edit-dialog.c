@@ -1,4 +1,4 @@
-/* abm-bulk-edit-dialog.c: owners, stage and tier of many accounts at once
+/* abm-bulk-edit-dialog.c: owners, stage, tier and cluster of many accounts at once
  *
  * What is left empty or "Unchanged" stays as each account has it. The
  * change is one transaction: all the selected accounts or none.
@@ -23,6 +23,10 @@ struct _AbmBulkEditDialog
   AdwEntryRow      *owner_marketer_row;
   AdwComboRow      *stage_row;
   AdwComboRow      *tier_row;
+  AdwComboRow      *lock_row;
+  AdwComboRow      *cluster_row;
+  GtkStringList    *cluster_names;
+  GArray           *cluster_ids;   /* gint64 for cluster_names after "Unchanged" and "None" */
 };
 
 G_DEFINE_FINAL_TYPE (AbmBulkEditDialog, abm_bulk_edit_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -36,6 +40,8 @@ abm_bulk_edit_dialog_apply (AbmBulkEditDialog  *self,
   const char *marketer = gtk_editable_get_text (GTK_EDITABLE (self->owner_marketer_row));
   guint stage = adw_combo_row_get_selected (self->stage_row);
   guint tier = adw_combo_row_get_selected (self->tier_row);
+  guint lock = adw_combo_row_get_selected (self->lock_row);
+  guint cluster = adw_combo_row_get_selected (self->cluster_row);
 
   g_return_val_if_fail (ABM_IS_BULK_EDIT_DIALOG (self), FALSE);
 
@@ -60,6 +66,11 @@ abm_bulk_edit_dialog_apply (AbmBulkEditDialog  *self,
           if (!abm_account_set_field_text (values, ABM_ACCOUNT_FIELD_TIER, text, error))
             return FALSE;
         }
+      if (lock > 0)
+        abm_account_set_tier_locked (values, lock == 1);
+      /* "Unchanged", "None", then the clusters. */
+      if (cluster > 0 && cluster - 1 < self->cluster_ids->len)
+        abm_account_set_cluster_id (values, g_array_index (self->cluster_ids, gint64, cluster - 1));
     }
 
   return abm_workspace_apply_import (self->workspace, NULL, self->accounts, changes, error);
@@ -94,6 +105,7 @@ abm_bulk_edit_dialog_dispose (GObject *object)
 
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
+  g_clear_pointer (&self->cluster_ids, g_array_unref);
 
   G_OBJECT_CLASS (abm_bulk_edit_dialog_parent_class)->dispose (object);
 }
@@ -112,11 +124,15 @@ abm_bulk_edit_dialog_class_init (AbmBulkEditDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmBulkEditDialog, owner_marketer_row);
   gtk_widget_class_bind_template_child (widget_class, AbmBulkEditDialog, stage_row);
   gtk_widget_class_bind_template_child (widget_class, AbmBulkEditDialog, tier_row);
+  gtk_widget_class_bind_template_child (widget_class, AbmBulkEditDialog, lock_row);
+  gtk_widget_class_bind_template_child (widget_class, AbmBulkEditDialog, cluster_row);
+  gtk_widget_class_bind_template_child (widget_class, AbmBulkEditDialog, cluster_names);
 }
 
 static void
 abm_bulk_edit_dialog_init (AbmBulkEditDialog *self)
 {
+  self->cluster_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -133,6 +149,22 @@ abm_bulk_edit_dialog_new (GtkWindow    *parent,
   self = g_object_new (ABM_TYPE_BULK_EDIT_DIALOG, "transient-for", parent, NULL);
   self->workspace = g_object_ref (workspace);
   self->accounts = g_ptr_array_ref (accounts);
+  {
+    GListModel *clusters = abm_workspace_get_clusters (workspace);
+    gint64 none = 0;
+
+    gtk_string_list_append (self->cluster_names, _("Unchanged"));
+    gtk_string_list_append (self->cluster_names, _("None"));
+    g_array_append_val (self->cluster_ids, none);
+    for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
+      {
+        g_autoptr(AbmCluster) c = g_list_model_get_item (clusters, i);
+        gint64 id = abm_cluster_get_id (c);
+
+        gtk_string_list_append (self->cluster_names, abm_cluster_get_name (c));
+        g_array_append_val (self->cluster_ids, id);
+      }
+  }
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (self),
                                      g_dngettext (GETTEXT_PACKAGE, "Change %u Account",
                                                   "Change %u Accounts", accounts->len),

@@ -17,6 +17,7 @@
 #include "abm-file-chooser.h"
 #include "abm-targets-view.h"
 #include "abm-text.h"
+#include "abm-tier-panel.h"
 
 typedef enum {
   CELL_TEXT,
@@ -57,6 +58,7 @@ struct _AbmTargetsView
   GtkColumnViewColumn *acv_column;
   GtkColumnViewColumn *tier_column;
   GtkColumnViewColumn *owner_column;
+  AbmTierPanel       *tier_panel;
 };
 
 G_DEFINE_FINAL_TYPE (AbmTargetsView, abm_targets_view, ADW_TYPE_BIN)
@@ -449,6 +451,7 @@ abm_targets_view_set_workspace (AbmTargetsView *self,
                                 G_CALLBACK (queue_update_choices), self);
     }
   g_clear_handle_id (&self->choices_idle, g_source_remove);
+  abm_tier_panel_set_workspace (self->tier_panel, workspace);
   update_choices (self);
   set_money_titles (self);
   update_count (self);
@@ -610,7 +613,9 @@ abm_targets_view_class_init (AbmTargetsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "targets.edit-selected", NULL, edit_selected_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-targets-view.ui");
+  g_type_ensure (ABM_TYPE_TIER_PANEL);
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, tier_panel);
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, fit_filter);
   gtk_widget_class_bind_template_child (widget_class, AbmTargetsView, tier_filter);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "abm-text.h"
@@ -40,4 +41,25 @@ abm_text_contains (const char *text,
     return FALSE;
   folded = g_utf8_casefold (text, -1);
   return strstr (folded, folded_key) != NULL;
+}
+
+char *
+abm_text_compact_money (double      amount,
+                        const char *currency)
+{
+  g_autofree char *number = NULL;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (amount >= 1e9)
+    number = g_strconcat (g_ascii_formatd (buf, sizeof buf, "%.1f", amount / 1e9), "B", NULL);
+  else if (amount >= 1e6)
+    number = g_strconcat (g_ascii_formatd (buf, sizeof buf, "%.1f", amount / 1e6), "M", NULL);
+  else if (amount >= 1e4)
+    number = g_strdup_printf ("%.0fK", round (amount / 1e3));
+  else
+    {
+      g_autofree char *plain = g_strdup_printf ("%.0f", round (amount));
+      number = abm_text_group_digits (plain);
+    }
+  return currency ? g_strdup_printf ("%s %s", number, currency) : g_steal_pointer (&number);
 }

@@ -11,5 +11,8 @@ G_BEGIN_DECLS
 char     *abm_text_group_digits (const char *number);
 gboolean  abm_text_contains     (const char *text,
                                  const char *folded_key);
+/* "14.1M EUR", "950K EUR", "2 400 EUR": amounts at a glance. */
+char     *abm_text_compact_money (double     amount,
+                                  const char *currency);
 
 G_END_DECLS

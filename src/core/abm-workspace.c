@@ -2517,6 +2517,52 @@ abm_workspace_apply_tier_plan (AbmWorkspace  *self,
   return TRUE;
 }
 
+/* Gives each account of @accounts the tier at the same index of @tiers,
+ * in one transaction: how Suggest Tiers is undone. Accounts no longer in
+ * the workspace are passed over. */
+gboolean
+abm_workspace_set_tiers (AbmWorkspace  *self,
+                         GPtrArray     *accounts,
+                         GBytes        *tiers,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) here = g_ptr_array_new ();
+  g_autoptr(GByteArray) kept = g_byte_array_new ();
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+  const guint8 *data;
+  gsize n_tiers;
+  guint n;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (accounts != NULL && tiers != NULL, FALSE);
+  data = g_bytes_get_data (tiers, &n_tiers);
+  g_return_val_if_fail (n_tiers == accounts->len, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+  for (guint i = 0; i < n; i++)
+    {
+      AbmAccount *account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      g_hash_table_add (present, account);
+      g_object_unref (account);
+    }
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      if (!g_hash_table_contains (present, accounts->pdata[i]) || data[i] > 3)
+        continue;
+      g_ptr_array_add (here, accounts->pdata[i]);
+      g_byte_array_append (kept, &data[i], 1);
+    }
+  if (here->len == 0)
+    return TRUE;
+  if (!update_tiers (self, here, kept->data, NULL, error))
+    return FALSE;
+  g_list_model_items_changed (G_LIST_MODEL (self->accounts), 0, n, n);
+  return TRUE;
+}
+
 gboolean
 abm_workspace_set_account_tier (AbmWorkspace  *self,
                                 AbmAccount    *account,

@@ -138,6 +138,12 @@ gboolean      abm_workspace_apply_tier_plan     (AbmWorkspace           *self,
                                                  AbmTierPlan            *plan,
                                                  guint                  *n_changed,
                                                  GError                **error);
+/* Sets the tiers of many accounts (a byte 0–3 each) in one transaction:
+ * the undo of a suggestion. Locks stay as they are. */
+gboolean      abm_workspace_set_tiers           (AbmWorkspace           *self,
+                                                 GPtrArray              *accounts,
+                                                 GBytes                 *tiers,
+                                                 GError                **error);
 /* A tier set by hand (0 to 3), locked against suggestions or not. */
 gboolean      abm_workspace_set_account_tier    (AbmWorkspace           *self,
                                                  AbmAccount             *account,
