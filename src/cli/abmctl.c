@@ -20,6 +20,7 @@ static const AbmCliCommand commands[] = {
   { "add", N_("Add an account to a workspace"), abm_cli_add_main },
   { "import", N_("Import accounts from a CSV export"), abm_cli_import_main },
   { "icp", N_("Show, export or import the ideal customer profile"), abm_cli_icp_main },
+  { "readiness", N_("Show or answer the ABM readiness check"), abm_cli_readiness_main },
   { "demo", N_("Write a realistic sample workspace"), abm_cli_demo_main },
 };
 
