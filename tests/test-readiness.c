@@ -51,6 +51,9 @@ test_texts (void)
       g_assert_cmpstr (abm_readiness_condition_advice (i, ABM_READINESS_NO), !=,
                        abm_readiness_condition_advice (i, ABM_READINESS_UNSURE));
       g_assert_null (abm_readiness_condition_advice (i, ABM_READINESS_YES));
+      g_assert_null (abm_readiness_advice_heading (ABM_READINESS_YES));
+      g_assert_cmpstr (abm_readiness_advice_heading (ABM_READINESS_NO), ==, "What to do");
+      g_assert_cmpstr (abm_readiness_advice_heading (ABM_READINESS_UNSURE), ==, "How to find out");
       g_assert_null (abm_readiness_condition_advice (i, ABM_READINESS_UNANSWERED));
     }
 

@@ -36,7 +36,8 @@ print_readiness_text (AbmReadiness *readiness,
       if (i == ABM_READINESS_ACV)
         abm_cli_print ("  %s\n", hint);
       if (advice != NULL)
-        abm_cli_print (_("  What to do: %s\n"), advice);
+        /* Translators: "What to do: …" or "How to find out: …" */
+        abm_cli_print (_("  %s: %s\n"), abm_readiness_advice_heading (answer), advice);
     }
 }
 

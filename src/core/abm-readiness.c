@@ -228,6 +228,16 @@ abm_readiness_condition_advice (AbmReadinessCondition condition,
   return NULL;
 }
 
+const char *
+abm_readiness_advice_heading (AbmReadinessAnswer answer)
+{
+  if (answer == ABM_READINESS_NO)
+    return _("What to do");
+  if (answer == ABM_READINESS_UNSURE)
+    return _("How to find out");
+  return NULL;
+}
+
 gboolean
 abm_readiness_condition_decides (AbmReadinessCondition condition)
 {

@@ -72,9 +72,13 @@ const char          *abm_readiness_condition_label    (AbmReadinessCondition  co
 const char          *abm_readiness_condition_question (AbmReadinessCondition  condition);
 /* One sentence: why ABM needs it. */
 const char          *abm_readiness_condition_why      (AbmReadinessCondition  condition);
-/* What to do about a "no" or a "not sure"; NULL for the other answers. */
+/* What to do about a "no", how to find out for a "not sure"; NULL for the
+ * other answers. */
 const char          *abm_readiness_condition_advice   (AbmReadinessCondition  condition,
                                                        AbmReadinessAnswer     answer);
+/* What the advice for @answer is: "What to do", "How to find out"; NULL
+ * for the answers without advice. */
+const char          *abm_readiness_advice_heading     (AbmReadinessAnswer     answer);
 gboolean             abm_readiness_condition_decides  (AbmReadinessCondition  condition);
 
 /* "unanswered", "yes", "no", "unsure". */
