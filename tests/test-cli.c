@@ -360,7 +360,7 @@ static void
 test_help (Fixture       *f,
            gconstpointer  data)
 {
-  const char *commands[] = { "init", "check", "accounts", "add" };
+  const char *commands[] = { "init", "check", "accounts", "add", "readiness" };
   const char *spellings[] = { "--help", "-h" };
 
   for (guint s = 0; s < G_N_ELEMENTS (spellings); s++)
@@ -398,6 +398,7 @@ test_command_help (Fixture       *f,
     { "init", { "--name", "--currency", NULL } },
     { "check", { "--format", NULL } },
     { "accounts", { "--format", NULL } },
+    { "readiness", { "--set", "--format", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -437,7 +438,7 @@ static void
 test_usage_errors (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *const cases[][6] = {
+  const char *const cases[][7] = {
     { NULL },
     { "frobnicate", "w.abm", NULL },
     { "--frobnicate", NULL },
@@ -450,6 +451,12 @@ test_usage_errors (Fixture       *f,
     { "init", "new.abm", NULL },
     { "add", "w.abm", "--domain", "acme.com", NULL },
     { "add", "w.abm", "--name", NULL },
+    { "readiness", NULL },
+    { "readiness", "w.abm", "--set", "budget=yes", NULL },
+    { "readiness", "w.abm", "--set", "acv=maybe", NULL },
+    { "readiness", "w.abm", "--set", "acv", NULL },
+    { "readiness", "w.abm", "--set", "=yes", NULL },
+    { "readiness", "w.abm", "--set", "acv=yes", "--format", "xml", NULL },
   };
   g_autofree char *path = fixture_path (f, "w.abm");
   g_autofree char *new_path = fixture_path (f, "new.abm");
@@ -1052,6 +1059,7 @@ test_write_error (Fixture       *f,
     { "accounts", "w.abm", NULL },
     { "accounts", "w.abm", "--format", "json", NULL },
     { "check", "w.abm", NULL },
+    { "readiness", "w.abm", NULL },
   };
 
   if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
@@ -1407,6 +1415,145 @@ test_tiers (Fixture       *f,
   g_assert_cmpstr (compare->out, ==, "");
 }
 
+static JsonObject *
+readiness_condition (JsonObject *root,
+                     const char *key)
+{
+  JsonArray *conditions = json_object_get_array_member (root, "conditions");
+
+  for (guint i = 0; i < json_array_get_length (conditions); i++)
+    {
+      JsonObject *condition = json_array_get_object_element (conditions, i);
+
+      if (g_str_equal (json_object_get_string_member (condition, "key"), key))
+        return condition;
+    }
+  g_assert_not_reached ();
+}
+
+static JsonNode *
+readiness_json (Fixture    *f,
+                const char *file)
+{
+  g_autoptr(Result) result = run (f, "readiness", file, "--format", "json", NULL);
+
+  assert_success (result);
+  return parse_json (result->out);
+}
+
+/* Answers are stored as given, and read back with the outcome and what
+ * to do about each "no". */
+static void
+test_readiness (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) all = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(Result) cleared = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *acv;
+
+  init_workspace (f, "w.abm");
+  {
+    g_autoptr(Result) a = run (f, "add", "w.abm", "--name", "Acme", "--acv-potential", "48000",
+                               "--target", "yes", NULL);
+    g_autoptr(Result) b = run (f, "add", "w.abm", "--name", "Globex", "--acv-potential", "12000",
+                               "--target", "yes", NULL);
+    assert_success (a);
+    assert_success (b);
+  }
+
+  root = readiness_json (f, "w.abm");
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "outcome"), ==, "unanswered");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "conditions")), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (readiness_condition (object, "acv"), "answer"), ==, "unanswered");
+  acv = json_object_get_object_member (object, "acv");
+  g_assert_true (json_object_get_boolean_member (acv, "targets-only"));
+  g_assert_cmpfloat (json_object_get_double_member (acv, "median"), ==, 30000);
+  g_assert_cmpint (json_object_get_int_member (acv, "below"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (acv, "hint"), ==,
+                   "Median ACV potential of your target accounts: 30000 EUR, above the 25000 EUR minimum; "
+                   "1 of 2 is below it.");
+  g_clear_pointer (&root, json_node_unref);
+
+  /* The printed report already has the new answers. */
+  set = run (f, "readiness", "w.abm", "--set", "acv=yes", "--set", "shared-list=no",
+             "--set", "sales-cycle=unsure", "--format", "json", NULL);
+  assert_success (set);
+  root = parse_json (set->out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (readiness_condition (object, "shared-list"), "answer"), ==, "no");
+  g_clear_pointer (&root, json_node_unref);
+
+  all = run (f, "readiness", "w.abm", "--set", "buying-committee=yes", "--set", "finite-market=yes",
+             "--set", "content-capacity=yes", NULL);
+  assert_success (all);
+  root = readiness_json (f, "w.abm");
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "outcome"), ==, "gaps");
+  g_assert_cmpstr (json_object_get_string_member (readiness_condition (object, "acv"), "answer"), ==, "yes");
+  g_assert_cmpstr (json_object_get_string_member (readiness_condition (object, "sales-cycle"), "answer"), ==, "unsure");
+  g_assert_true (json_object_get_null_member (readiness_condition (object, "acv"), "advice"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (readiness_condition (object, "shared-list"), "advice"),
+                                   "Agree the target list with sales"));
+  g_clear_pointer (&root, json_node_unref);
+
+  /* The last --set of a condition wins; "no" on the deals decides. */
+  cleared = run (f, "readiness", "w.abm", "--set", "sales-cycle=yes", "--set", "sales-cycle=no", NULL);
+  assert_success (cleared);
+  text = run (f, "readiness", "w.abm", NULL);
+  assert_success (text);
+  g_assert_true (has_line (text->out, "Not a Fit Yet"));
+  g_assert_true (has_line (text->out, "Sales cycle (sales-cycle): No"));
+  g_assert_true (has_line (text->out, "Shared list (shared-list): No"));
+  g_assert_true (has_line (text->out, "Deal size (acv): Yes"));
+  g_assert_nonnull (strstr (text->out, "\n  What to do: Lead-based demand generation"));
+  g_assert_nonnull (strstr (text->out, "\n  Median ACV potential of your target accounts"));
+}
+
+/* Without --set the file is only read, even while the app holds it. */
+static void
+test_readiness_read_only (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "w.abm");
+  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(AbmWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  init_workspace (f, "w.abm");
+  {
+    g_autoptr(Result) set = run (f, "readiness", "w.abm", "--set", "acv=no", NULL);
+    assert_success (set);
+  }
+  before = read_bytes (path);
+
+  {
+    g_autoptr(Result) text = run (f, "readiness", "w.abm", NULL);
+    g_autoptr(Result) json = run (f, "readiness", "w.abm", "--format", "json", NULL);
+
+    assert_success (text);
+    assert_success (json);
+  }
+  assert_bytes_unchanged (path, before);
+
+  workspace = abm_workspace_open (path, ABM_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(Result) shown = run (f, "readiness", "w.abm", NULL);
+    g_autoptr(Result) refused = run (f, "readiness", "w.abm", "--set", "acv=yes", NULL);
+
+    assert_success (shown);
+    g_assert_true (has_line (shown->out, "Deal size (acv): No"));
+    assert_failure (refused);
+    g_assert_nonnull (strstr (refused->err, pid));
+  }
+  abm_workspace_close (workspace);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1448,6 +1595,8 @@ main (int    argc,
   ADD ("/cli/tiers", test_tiers);
   ADD ("/cli/icp", test_icp);
   ADD ("/cli/csv-formula", test_csv_formula);
+  ADD ("/cli/readiness", test_readiness);
+  ADD ("/cli/readiness-read-only", test_readiness_read_only);
 
 #undef ADD
 

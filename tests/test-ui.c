@@ -17,6 +17,8 @@
 #include "abm-bulk-edit-dialog.h"
 #include "abm-criterion-row.h"
 #include "abm-profile-view.h"
+#include "abm-readiness.h"
+#include "abm-readiness-group.h"
 #include "abm-sample.h"
 #include "abm-targets-view.h"
 #include "abm-tier-panel.h"
@@ -400,28 +402,57 @@ test_sample (void)
   g_unlink (path);
 }
 
-/* The Profile view edits the ideal customer profile and rescores live. */
-static void
-test_profile (void)
+/* A window showing the Profile view of a new sample workspace in @dir. */
+static AbmWindow *
+open_sample_profile (const char *dir)
 {
-  g_autofree char *dir = g_dir_make_tmp ("abm-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "profile.abm", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.abm", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(AbmWorkspace) sample = abm_sample_create_workspace (path, 120, 3, &error);
-  AbmWorkspace *workspace;
-  GtkWidget *view, *row;
-  AbmIcp *icp;
-  guint before;
+  AbmWindow *window;
 
   g_assert_no_error (error);
   abm_workspace_close (sample);
 
-  AbmWindow *window = abm_window_new (app);
+  window = abm_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (abm_window_load_workspace (window, path, &error));
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "profile"));
   abm_test_ui_iterate ();
+  return window;
+}
+
+/* Closes @window and removes @dir with the workspace and its journal. */
+static void
+close_and_remove (AbmWindow  *window,
+                  const char *dir)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+/* The Profile view edits the ideal customer profile and rescores live. */
+static void
+test_profile (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-ui-XXXXXX", NULL);
+  AbmWindow *window = open_sample_profile (dir);
+  AbmWorkspace *workspace;
+  GtkWidget *view, *row;
+  AbmIcp *icp;
+  guint before;
 
   workspace = abm_window_get_workspace (window);
   icp = abm_workspace_get_icp (workspace);
@@ -522,18 +553,71 @@ test_profile (void)
     g_assert_cmpuint (abm_icp_get_n_criteria (icp), >=, n);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_and_remove (window, dir);
+}
+
+/* The readiness check in the Profile view: an answer chosen in a row is
+ * stored at once, and the row and the outcome say what it means. */
+static void
+test_readiness (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-ui-XXXXXX", NULL);
+  AbmWindow *window = open_sample_profile (dir);
+  AbmWorkspace *workspace = abm_window_get_workspace (window);
+  g_autoptr(AbmReadiness) stored = abm_readiness_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *group, *row, *answer, *acv_row;
+  const char *committee = "Do several people decide on a purchase together?";
+
+  group = abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_READINESS_GROUP, NULL);
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "ABM Readiness");
+
+  /* The sample's team has gaps; its deals suit ABM. */
+  g_assert_nonnull (abm_test_ui_find_widget (group, ADW_TYPE_ACTION_ROW, "ABM Fits, With Gaps"));
+  acv_row = abm_test_ui_find_widget (group, ADW_TYPE_ACTION_ROW,
+                                     "Is a typical deal worth enough a year to pay for account-level work?");
+  g_assert_nonnull (acv_row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (acv_row)),
+                            "Median ACV potential of your target accounts: "));
+
+  row = abm_test_ui_find_widget (group, ADW_TYPE_ACTION_ROW, committee);
+  g_assert_nonnull (row);
+  answer = abm_test_ui_find_widget (row, GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_nonnull (answer);
+  g_assert_true (gtk_widget_get_sensitive (answer));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (answer)), ==, ABM_READINESS_YES);
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "What to do"));
+
+  /* "No": the advice appears under the question, the outcome turns, and
+   * the workspace has the answer. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (answer), ABM_READINESS_NO);
   abm_test_ui_iterate ();
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-  }
-  g_rmdir (dir);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "What to do:"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Market to the role that decides"));
+  g_assert_nonnull (abm_test_ui_find_widget (group, ADW_TYPE_ACTION_ROW, "Not a Fit Yet"));
+  g_assert_null (abm_test_ui_find_widget (group, ADW_TYPE_ACTION_ROW, "ABM Fits, With Gaps"));
+  abm_readiness_load (stored, workspace);
+  g_assert_cmpint (abm_readiness_get_answer (stored, ABM_READINESS_BUYING_COMMITTEE), ==, ABM_READINESS_NO);
+
+  /* "Not sure" asks to find out instead. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (answer), ABM_READINESS_UNSURE);
+  abm_test_ui_iterate ();
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "How to find out:"));
+  g_assert_nonnull (abm_test_ui_find_widget (group, ADW_TYPE_ACTION_ROW, "ABM Fits, With Gaps"));
+  abm_readiness_load (stored, workspace);
+  g_assert_cmpint (abm_readiness_get_answer (stored, ABM_READINESS_BUYING_COMMITTEE), ==, ABM_READINESS_UNSURE);
+
+  /* Answers stored elsewhere in the window show here too. */
+  abm_readiness_load_json (stored, "{\"answers\": {\"buying-committee\": \"yes\"}}", -1);
+  g_assert_true (abm_readiness_save (stored, workspace, &error));
+  g_assert_no_error (error);
+  abm_test_ui_iterate ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (answer)), ==, ABM_READINESS_YES);
+  g_assert_nonnull (abm_test_ui_find_widget (group, ADW_TYPE_ACTION_ROW, "Not Answered Yet"));
+
+  close_and_remove (window, dir);
 }
 
 static gboolean
@@ -729,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/ui/sample", test_sample);
   g_test_add_func ("/ui/profile", test_profile);
   g_test_add_func ("/ui/tiers", test_tiers);
+  g_test_add_func ("/ui/readiness", test_readiness);
 
   status = g_test_run ();
 

@@ -10,6 +10,7 @@
 #include "abm-criterion-row.h"
 #include "abm-file-chooser.h"
 #include "abm-profile-view.h"
+#include "abm-readiness-group.h"
 
 /* Suggestions shown at most: the strongest lifts. */
 #define MAX_SUGGESTIONS 8
@@ -37,6 +38,7 @@ struct _AbmProfileView
   GtkSpinButton        *moderate_spin;
   AdwPreferencesGroup  *criteria_group;
   AdwPreferencesGroup  *learn_group;
+  AbmReadinessGroup    *readiness_group;
   GMenu                *custom_section;
 };
 
@@ -444,6 +446,7 @@ abm_profile_view_set_workspace (AbmProfileView *self,
   clear_rows (self->learn_group, self->learn_rows);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_set_object (&self->workspace, workspace);
+  abm_readiness_group_set_workspace (self->readiness_group, workspace);
 
   if (workspace != NULL)
     {
@@ -504,6 +507,7 @@ abm_profile_view_class_init (AbmProfileViewClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.import", NULL, import_profile);
 
   g_type_ensure (ABM_TYPE_CRITERION_ROW);
+  g_type_ensure (ABM_TYPE_READINESS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-profile-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmProfileView, strong_label);
@@ -516,6 +520,7 @@ abm_profile_view_class_init (AbmProfileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmProfileView, moderate_spin);
   gtk_widget_class_bind_template_child (widget_class, AbmProfileView, criteria_group);
   gtk_widget_class_bind_template_child (widget_class, AbmProfileView, learn_group);
+  gtk_widget_class_bind_template_child (widget_class, AbmProfileView, readiness_group);
   gtk_widget_class_bind_template_child (widget_class, AbmProfileView, custom_section);
   gtk_widget_class_bind_template_callback (widget_class, bands_changed);
 }

@@ -31,6 +31,7 @@ int      abm_cli_check_main      (const AbmCliCommand *command, int argc, char *
 int      abm_cli_accounts_main   (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_icp_main        (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_import_main     (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_readiness_main  (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_demo_main       (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_add_main        (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_tier_main       (const AbmCliCommand *command, int argc, char **argv);

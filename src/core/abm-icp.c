@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "abm-icp.h"
+#include "abm-json.h"
 
 #define ICP_FORMAT      "abm-icp"
 #define ICP_VERSION     1
@@ -1456,42 +1457,16 @@ abm_icp_to_json (AbmIcp *self)
   return json_generator_to_data (generator, NULL);
 }
 
-/* JsonParser recurses once per nesting level: refuse deep documents
- * before parsing rather than run out of stack. */
 static gboolean
 check_depth (const char  *json,
              gsize        len,
              GError     **error)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char ch = json[i];
-
-      if (in_string)
-        {
-          if (ch == '\\')
-            i++;
-          else if (ch == '"')
-            in_string = FALSE;
-        }
-      else if (ch == '"')
-        in_string = TRUE;
-      else if (ch == '[' || ch == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            {
-              g_set_error_literal (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID,
-                                   _("The profile is nested too deeply"));
-              return FALSE;
-            }
-        }
-      else if ((ch == ']' || ch == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
+  if (abm_json_depth_ok (json, len, MAX_JSON_DEPTH))
+    return TRUE;
+  g_set_error_literal (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID,
+                       _("The profile is nested too deeply"));
+  return FALSE;
 }
 
 static gboolean

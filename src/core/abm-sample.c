@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "abm-readiness.h"
 #include "abm-sample.h"
 
 static const char *const name_first[] = {
@@ -354,6 +355,19 @@ abm_sample_create_workspace (const char  *path,
 
   if (!add_sample_tiers (workspace, n_accounts, error))
     return NULL;
+
+  /* A program whose deals suit ABM but whose team is not ready on every
+   * count, so that the readiness check shows its advice. */
+  {
+    g_autoptr(AbmReadiness) readiness = abm_readiness_new ();
+
+    for (guint i = 0; i < ABM_READINESS_N_CONDITIONS; i++)
+      abm_readiness_set_answer (readiness, i, ABM_READINESS_YES);
+    abm_readiness_set_answer (readiness, ABM_READINESS_SHARED_LIST, ABM_READINESS_UNSURE);
+    abm_readiness_set_answer (readiness, ABM_READINESS_CONTENT_CAPACITY, ABM_READINESS_NO);
+    if (!abm_readiness_save (readiness, workspace, error))
+      return NULL;
+  }
 
   return g_steal_pointer (&workspace);
 }
