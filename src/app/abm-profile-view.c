@@ -429,6 +429,13 @@ import_profile (GtkWidget  *widget,
     choose (ABM_PROFILE_VIEW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
 }
 
+static void
+min_acv_changed (AbmProfileView *self)
+{
+  abm_readiness_group_set_min_acv (self->readiness_group,
+                                   abm_tier_rules_get_min_acv (abm_workspace_get_tier_rules (self->workspace)));
+}
+
 void
 abm_profile_view_set_workspace (AbmProfileView *self,
                                 AbmWorkspace   *workspace)
@@ -442,6 +449,7 @@ abm_profile_view_set_workspace (AbmProfileView *self,
     {
       g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
       g_signal_handlers_disconnect_by_data (abm_workspace_get_accounts (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_tier_rules (self->workspace), self);
     }
   clear_rows (self->learn_group, self->learn_rows);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
@@ -454,6 +462,10 @@ abm_profile_view_set_workspace (AbmProfileView *self,
                                 G_CALLBACK (icp_changed), self);
       g_signal_connect_swapped (abm_workspace_get_accounts (workspace), "items-changed",
                                 G_CALLBACK (accounts_changed), self);
+      /* The readiness check measures deals against the tiers' minimum. */
+      g_signal_connect_swapped (abm_workspace_get_tier_rules (workspace), "changed",
+                                G_CALLBACK (min_acv_changed), self);
+      min_acv_changed (self);
       self->n_criteria = G_MAXUINT;
       icp_changed (self);
     }
@@ -472,6 +484,7 @@ abm_profile_view_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (abm_workspace_get_icp (self->workspace), self);
       g_signal_handlers_disconnect_by_data (abm_workspace_get_accounts (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (abm_workspace_get_tier_rules (self->workspace), self);
     }
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);

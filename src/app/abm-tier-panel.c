@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "abm-text.h"
+#include "abm-tier-chart-view.h"
 #include "abm-tier-panel.h"
 #include "abm-tier-rules-dialog.h"
 
@@ -31,6 +32,7 @@ struct _AbmTierPanel
   /* Template widgets */
   GtkLabel     *rules_label;
   GtkBox       *chart_box;
+  GtkWidget    *chart;
   GtkListBox   *tiers_list;
   GtkListBox   *notes_list;
 };
@@ -110,6 +112,20 @@ refresh (gpointer data)
   rules = abm_workspace_get_tier_rules (self->workspace);
   currency = abm_workspace_get_currency (self->workspace);
   abm_tier_summary_compute (&summary, abm_workspace_get_accounts (self->workspace), rules);
+
+  {
+    AbmTierChartData chart = { .untiered = summary.tiers[0].count, .currency = currency };
+
+    for (guint t = 0; t < 3; t++)
+      {
+        const AbmTierStats *stats = &summary.tiers[t + 1];
+
+        chart.tiers[t].count = stats->count;
+        chart.tiers[t].acv_total = stats->count > 0 ? stats->acv_total : -1;
+        chart.tiers[t].fit_average = abm_tier_stats_fit_average (stats);
+      }
+    abm_tier_chart_view_set_data (ABM_TIER_CHART_VIEW (self->chart), &chart);
+  }
 
   {
     g_autofree char *r1 = rule_text (rules, 1);
@@ -438,4 +454,6 @@ abm_tier_panel_init (AbmTierPanel *self)
   self->tier_rows = g_ptr_array_new ();
   self->note_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->chart = abm_tier_chart_view_new ();
+  gtk_box_append (self->chart_box, self->chart);
 }

@@ -17,7 +17,7 @@ print_readiness_text (AbmReadiness *readiness,
   AbmReadinessOutcome outcome = abm_readiness_get_outcome (readiness);
   g_autofree char *summary = abm_readiness_dup_summary (readiness);
   g_autofree char *hint = abm_readiness_describe_acv (abm_workspace_get_accounts (workspace),
-                                                      ABM_READINESS_DEFAULT_MIN_ACV,
+                                                      abm_tier_rules_get_min_acv (abm_workspace_get_tier_rules (workspace)),
                                                       abm_workspace_get_currency (workspace));
 
   abm_cli_print ("%s\n%s\n", abm_readiness_outcome_headline (outcome), summary);
@@ -58,16 +58,16 @@ add_acv (JsonBuilder  *builder,
          AbmWorkspace *workspace)
 {
   GListModel *accounts = abm_workspace_get_accounts (workspace);
-  g_autofree char *hint = abm_readiness_describe_acv (accounts, ABM_READINESS_DEFAULT_MIN_ACV,
+  g_autofree char *hint = abm_readiness_describe_acv (accounts, abm_tier_rules_get_min_acv (abm_workspace_get_tier_rules (workspace)),
                                                       abm_workspace_get_currency (workspace));
   AbmReadinessAcv acv;
 
-  abm_readiness_measure_acv (accounts, ABM_READINESS_DEFAULT_MIN_ACV, &acv);
+  abm_readiness_measure_acv (accounts, abm_tier_rules_get_min_acv (abm_workspace_get_tier_rules (workspace)), &acv);
 
   json_builder_set_member_name (builder, "acv");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "minimum");
-  json_builder_add_double_value (builder, ABM_READINESS_DEFAULT_MIN_ACV);
+  json_builder_add_double_value (builder, abm_tier_rules_get_min_acv (abm_workspace_get_tier_rules (workspace)));
   json_builder_set_member_name (builder, "currency");
   json_builder_add_string_value (builder, abm_workspace_get_currency (workspace));
   json_builder_set_member_name (builder, "targets-only");
