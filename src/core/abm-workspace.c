@@ -37,6 +37,7 @@ struct _AbmWorkspace
   AbmTierRules *tier_rules;
   GError     *tier_rules_error;
   GListStore *clusters;      /* AbmCluster, by id */
+  GHashTable *committees;    /* account id → Committee, as they are read */
   gboolean    holds_lock;
   int         schema_version;
   gboolean    read_only;
@@ -65,6 +66,15 @@ static guint signals[N_SIGNALS];
 
 static void load_tiering       (AbmWorkspace *self);
 static void tier_rules_changed (AbmWorkspace *self);
+static void committee_free     (gpointer      data);
+static gboolean undo_stakeholder (AbmWorkspace *self,
+                                  JsonObject   *root,
+                                  GError      **error);
+static gboolean restore_committee (AbmWorkspace *self,
+                                   JsonObject   *root,
+                                   GError      **error);
+static JsonNode *committee_to_json (AbmWorkspace *self,
+                                    AbmAccount   *account);
 
 /* Each schema version adds these objects; a stranger's file holding any other
  * table, index, view or trigger is refused. */
@@ -150,12 +160,40 @@ static const char *const schema_v5[] = {
   NULL
 };
 
+static const char *const schema_v6[] = {
+  /* Buying committees: people, their reporting lines, and who influences
+   * or conflicts with whom. A committee goes with its account. */
+  "CREATE TABLE stakeholders ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  title TEXT, department TEXT, email TEXT, phone TEXT, linkedin TEXT, notes TEXT,"
+  "  roles INTEGER NOT NULL DEFAULT 0,"
+  "  reports_to INTEGER REFERENCES stakeholders (id) ON DELETE SET NULL,"
+  "  dotted_to INTEGER REFERENCES stakeholders (id) ON DELETE SET NULL,"
+  "  influence INTEGER NOT NULL DEFAULT 0 CHECK (influence BETWEEN 0 AND 5),"
+  "  strength INTEGER NOT NULL DEFAULT 0 CHECK (strength BETWEEN 0 AND 5),"
+  "  sentiment TEXT, support TEXT, last_contact TEXT,"
+  "  created TEXT NOT NULL, modified TEXT NOT NULL"
+  ")",
+  "CREATE INDEX stakeholders_account ON stakeholders (account_id)",
+  "CREATE TABLE stakeholder_links ("
+  "  from_id INTEGER NOT NULL REFERENCES stakeholders (id) ON DELETE CASCADE,"
+  "  to_id INTEGER NOT NULL REFERENCES stakeholders (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('influences', 'conflicts')),"
+  "  PRIMARY KEY (from_id, to_id, kind)"
+  ") WITHOUT ROWID",
+  "CREATE INDEX stakeholder_links_to ON stakeholder_links (to_id)",
+  NULL
+};
+
 static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
   schema_v5,
+  schema_v6,
 };
 
 /* accounts_name came with format 2 and went with format 3; a file may
@@ -171,6 +209,10 @@ static const struct {
   { "clusters", 5 },
   { "snapshots", 5 },
   { "snapshot_accounts", 5 },
+  { "stakeholders", 6 },
+  { "stakeholders_account", 6 },
+  { "stakeholder_links", 6 },
+  { "stakeholder_links_to", 6 },
 };
 
 /* The accounts columns, in AbmAccountField order and then the custom
@@ -530,6 +572,10 @@ inspect (const char  *path,
 
         if (g_strcmp0 (type, "index") == 0 && name != NULL
             && g_str_has_prefix (name, "sqlite_autoindex_"))
+          continue;
+        /* PRAGMA optimize keeps index statistics here: data for the
+         * query planner, no code. */
+        if (g_strcmp0 (type, "table") == 0 && g_strcmp0 (name, "sqlite_stat1") == 0)
           continue;
         for (guint i = 0; i < G_N_ELEMENTS (known_objects); i++)
           {
@@ -1270,6 +1316,7 @@ abm_workspace_finalize (GObject *object)
   g_clear_object (&self->tier_rules);
   g_clear_error (&self->tier_rules_error);
   g_clear_object (&self->clusters);
+  g_clear_pointer (&self->committees, g_hash_table_unref);
   g_clear_object (&self->accounts);
   g_free (self->file_key);
   g_free (self->path);
@@ -1344,6 +1391,7 @@ abm_workspace_init (AbmWorkspace *self)
   self->icp = abm_icp_new ();
   self->tier_rules = abm_tier_rules_new ();
   self->clusters = g_list_store_new (ABM_TYPE_CLUSTER);
+  self->committees = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, committee_free);
   g_signal_connect_swapped (self->tier_rules, "changed", G_CALLBACK (tier_rules_changed), self);
 }
 
@@ -2078,6 +2126,10 @@ abm_workspace_delete_account (AbmWorkspace  *self,
   json_builder_add_string_value (builder, "delete-account");
   json_builder_set_member_name (builder, "account");
   json_builder_add_value (builder, abm_account_to_json (account));
+  /* The committee goes with the account (ON DELETE CASCADE) and comes
+   * back with it. */
+  json_builder_set_member_name (builder, "committee");
+  json_builder_add_value (builder, committee_to_json (self, account));
   json_builder_end_object (builder);
   payload = json_builder_get_root (builder);
   json = json_to_string (payload, FALSE);
@@ -2114,8 +2166,29 @@ abm_workspace_delete_account (AbmWorkspace  *self,
     return 0;
 
   unindex_account (self, account);
+  {
+    gint64 id = abm_account_get_id (account);
+    g_hash_table_remove (self->committees, &id);
+  }
   g_list_store_remove (self->accounts, position);
   return undo_id;
+}
+
+static gboolean
+forget_undo (AbmWorkspace  *self,
+             gint64         undo_id,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, "DELETE FROM undo_log WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, undo_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not undo"));
+  return TRUE;
 }
 
 gboolean
@@ -2127,6 +2200,7 @@ abm_workspace_undo (AbmWorkspace  *self,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(AbmAccount) account = NULL;
   JsonObject *root;
+  const char *kind;
   int rc;
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
@@ -2147,18 +2221,39 @@ abm_workspace_undo (AbmWorkspace  *self,
     }
 
   if (!json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 0), -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
-      || g_strcmp0 (json_object_get_string_member_with_default (
-                      json_node_get_object (json_parser_get_root (parser)), "kind", ""),
-                    "delete-account") != 0)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
                            _("The undo record is damaged"));
       return FALSE;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-
   root = json_node_get_object (json_parser_get_root (parser));
+  kind = json_object_get_string_member_with_default (root, "kind", "");
+
+  if (g_strcmp0 (kind, "delete-stakeholder") == 0)
+    {
+      if (!begin (self->db, error))
+        return FALSE;
+      if (!undo_stakeholder (self, root, error) || !forget_undo (self, undo_id, error))
+        {
+          rollback (self->db);
+          /* What undo_stakeholder() put in memory is read again. */
+          {
+            gint64 account_id = json_object_get_int_member_with_default (root, "account-id", 0);
+            g_hash_table_remove (self->committees, &account_id);
+          }
+          return FALSE;
+        }
+      return commit (self->db, error);
+    }
+  if (g_strcmp0 (kind, "delete-account") != 0)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                           _("The undo record is damaged"));
+      return FALSE;
+    }
+
   account = abm_account_new_from_json (json_object_get_member (root, "account"), error);
   if (account == NULL)
     return FALSE;
@@ -2171,19 +2266,10 @@ abm_workspace_undo (AbmWorkspace  *self,
 
   if (!begin (self->db, error))
     return FALSE;
-  if (!insert_account (self, account, TRUE, error))
+  if (!insert_account (self, account, TRUE, error)
+      || !restore_committee (self, root, error)
+      || !forget_undo (self, undo_id, error))
     return rollback (self->db);
-
-  stmt = prepare (self->db, "DELETE FROM undo_log WHERE id = ?", error);
-  if (stmt == NULL)
-    return rollback (self->db);
-  sqlite3_bind_int64 (stmt, 1, undo_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, _("Could not undo"));
-      return rollback (self->db);
-    }
   if (!commit (self->db, error))
     return FALSE;
 
@@ -3098,4 +3184,818 @@ abm_workspace_compare_snapshots (AbmWorkspace  *self,
       return NULL;
     }
   return g_steal_pointer (&changes);
+}
+
+/* Buying committees
+ *
+ * A committee is read from the file the first time it is asked for and
+ * kept while the workspace is open: 100,000 accounts with ten people each
+ * are never all in memory, and the one on screen is. */
+
+typedef struct {
+  GListStore *people;    /* AbmStakeholder by id */
+  GArray     *links;     /* AbmStakeholderLink */
+} Committee;
+
+static void
+committee_free (gpointer data)
+{
+  Committee *c = data;
+
+  g_object_unref (c->people);
+  g_array_unref (c->links);
+  g_free (c);
+}
+
+static const char *const link_kinds[] = { "influences", "conflicts" };
+
+#define STAKEHOLDER_COLUMNS \
+  "id, account_id, name, title, department, email, phone, linkedin, notes, roles, " \
+  "reports_to, dotted_to, influence, strength, sentiment, support, last_contact"
+
+static AbmStakeholder *
+stakeholder_from_row (sqlite3_stmt *stmt)
+{
+  AbmStakeholder *s = abm_stakeholder_new ();
+  AbmStakeholderSentiment sentiment;
+  AbmSupport support;
+
+  abm_stakeholder_set_id (s, sqlite3_column_int64 (stmt, 0));
+  abm_stakeholder_set_account_id (s, sqlite3_column_int64 (stmt, 1));
+  /* Checked like typed values; what does not hold up is left out. */
+  for (guint f = 0; f < ABM_STAKEHOLDER_N_TEXT_FIELDS; f++)
+    if (!abm_stakeholder_set_text (s, f, (const char *) sqlite3_column_text (stmt, 2 + f), NULL)
+        && f == ABM_STAKEHOLDER_FIELD_NAME)
+      abm_stakeholder_set_text (s, f, "?", NULL);
+  abm_stakeholder_set_roles (s, (guint) sqlite3_column_int64 (stmt, 9));
+  abm_stakeholder_set_manager_id (s, sqlite3_column_int64 (stmt, 10));
+  abm_stakeholder_set_dotted_manager_id (s, sqlite3_column_int64 (stmt, 11));
+  abm_stakeholder_set_influence (s, (guint) CLAMP (sqlite3_column_int (stmt, 12), 0, 5), NULL);
+  abm_stakeholder_set_strength (s, (guint) CLAMP (sqlite3_column_int (stmt, 13), 0, 5), NULL);
+  if (abm_sentiment_from_key ((const char *) sqlite3_column_text (stmt, 14), &sentiment))
+    abm_stakeholder_set_sentiment (s, sentiment);
+  if (abm_support_from_key ((const char *) sqlite3_column_text (stmt, 15), &support))
+    abm_stakeholder_set_support (s, support);
+  abm_stakeholder_set_last_contact (s, (const char *) sqlite3_column_text (stmt, 16), NULL);
+  return s;
+}
+
+static void
+bind_stakeholder (sqlite3_stmt   *stmt,
+                  AbmStakeholder *s)
+{
+  sqlite3_bind_int64 (stmt, 1, abm_stakeholder_get_id (s));
+  sqlite3_bind_int64 (stmt, 2, abm_stakeholder_get_account_id (s));
+  for (guint f = 0; f < ABM_STAKEHOLDER_N_TEXT_FIELDS; f++)
+    sqlite3_bind_text (stmt, 3 + f, abm_stakeholder_get_text (s, f), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 10, abm_stakeholder_get_roles (s));
+  if (abm_stakeholder_get_manager_id (s) > 0)
+    sqlite3_bind_int64 (stmt, 11, abm_stakeholder_get_manager_id (s));
+  else
+    sqlite3_bind_null (stmt, 11);
+  if (abm_stakeholder_get_dotted_manager_id (s) > 0)
+    sqlite3_bind_int64 (stmt, 12, abm_stakeholder_get_dotted_manager_id (s));
+  else
+    sqlite3_bind_null (stmt, 12);
+  sqlite3_bind_int (stmt, 13, (int) abm_stakeholder_get_influence (s));
+  sqlite3_bind_int (stmt, 14, (int) abm_stakeholder_get_strength (s));
+  sqlite3_bind_text (stmt, 15, abm_sentiment_key (abm_stakeholder_get_sentiment (s)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 16, abm_support_key (abm_stakeholder_get_support (s)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, abm_stakeholder_get_last_contact (s), -1, SQLITE_STATIC);
+}
+
+static Committee *
+load_committee (AbmWorkspace  *self,
+                gint64         account_id,
+                GError       **error)
+{
+  Committee *c = g_hash_table_lookup (self->committees, &account_id);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  int rc;
+
+  if (c != NULL)
+    return c;
+
+  c = g_new0 (Committee, 1);
+  c->people = g_list_store_new (ABM_TYPE_STAKEHOLDER);
+  c->links = g_array_new (FALSE, FALSE, sizeof (AbmStakeholderLink));
+  if (self->schema_version >= 6)
+    {
+      people = g_ptr_array_new_with_free_func (g_object_unref);
+      stmt = prepare (self->db, "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders "
+                                "WHERE account_id = ?1 ORDER BY id", error);
+      if (stmt == NULL)
+        {
+          committee_free (c);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (people, stakeholder_from_row (stmt));
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, _("Could not read the buying committee"));
+          committee_free (c);
+          return NULL;
+        }
+      g_list_store_splice (c->people, 0, 0, people->pdata, people->len);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+
+      stmt = prepare (self->db, "SELECT l.from_id, l.to_id, l.kind FROM stakeholder_links l "
+                                "JOIN stakeholders s ON s.id = l.from_id WHERE s.account_id = ?1 "
+                                "ORDER BY l.from_id, l.to_id", error);
+      if (stmt == NULL)
+        {
+          committee_free (c);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          AbmStakeholderLink link = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "conflicts") == 0
+                                      ? ABM_LINK_CONFLICTS : ABM_LINK_INFLUENCES };
+          g_array_append_val (c->links, link);
+        }
+    }
+  g_hash_table_insert (self->committees, g_memdup2 (&account_id, sizeof account_id), c);
+  return c;
+}
+
+GListModel *
+abm_workspace_get_committee (AbmWorkspace  *self,
+                             AbmAccount    *account,
+                             GError       **error)
+{
+  Committee *c;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), NULL);
+
+  c = load_committee (self, abm_account_get_id (account), error);
+  return c ? G_LIST_MODEL (c->people) : NULL;
+}
+
+GArray *
+abm_workspace_get_committee_links (AbmWorkspace *self,
+                                   AbmAccount   *account)
+{
+  Committee *c;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), NULL);
+
+  c = load_committee (self, abm_account_get_id (account), NULL);
+  return c ? c->links : NULL;
+}
+
+static AbmStakeholder *
+find_in_committee (Committee *c,
+                   gint64     id,
+                   guint     *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (c->people));
+
+  for (guint i = 0; i < n; i++)
+    {
+      AbmStakeholder *s = g_list_model_get_item (G_LIST_MODEL (c->people), i);
+
+      g_object_unref (s);   /* the store keeps it */
+      if (abm_stakeholder_get_id (s) == id)
+        {
+          if (position != NULL)
+            *position = i;
+          return s;
+        }
+    }
+  return NULL;
+}
+
+AbmStakeholder *
+abm_workspace_find_stakeholder (AbmWorkspace *self,
+                                AbmAccount   *account,
+                                gint64        id)
+{
+  Committee *c;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), NULL);
+
+  c = load_committee (self, abm_account_get_id (account), NULL);
+  return c ? find_in_committee (c, id, NULL) : NULL;
+}
+
+/* A manager must be in the same committee, and following managers up from
+ * them must never come back to @self_id. */
+static gboolean
+check_managers (Committee       *c,
+                AbmStakeholder  *values,
+                gint64           self_id,
+                GError         **error)
+{
+  gint64 ids[2] = { abm_stakeholder_get_manager_id (values), abm_stakeholder_get_dotted_manager_id (values) };
+
+  for (guint k = 0; k < 2; k++)
+    {
+      AbmStakeholder *manager;
+      guint steps = 0;
+
+      if (ids[k] == 0)
+        continue;
+      manager = find_in_committee (c, ids[k], NULL);
+      if (manager == NULL)
+        {
+          g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                               _("A manager must be on the same account’s committee"));
+          return FALSE;
+        }
+      if (k == 1)
+        {
+          if (ids[1] == self_id)
+            {
+              g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                           _("%s cannot report to themselves"), abm_stakeholder_get_name (values));
+              return FALSE;
+            }
+          continue;
+        }
+      /* The dotted line is a second manager, not part of the tree. */
+      for (AbmStakeholder *up = manager; up != NULL && steps <= 10000; steps++)
+        {
+          if (abm_stakeholder_get_id (up) == self_id)
+            {
+              if (up == manager)
+                g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                             _("%s cannot report to themselves"), abm_stakeholder_get_name (values));
+              else
+                g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                             _("%s cannot report to %s, who already reports to them"),
+                             abm_stakeholder_get_name (values), abm_stakeholder_get_name (manager));
+              return FALSE;
+            }
+          up = abm_stakeholder_get_manager_id (up) ? find_in_committee (c, abm_stakeholder_get_manager_id (up), NULL) : NULL;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_stakeholder (AbmStakeholder  *values,
+                   GError         **error)
+{
+  if (abm_stakeholder_get_name (values) == NULL)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                           _("A stakeholder needs a name"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_stakeholder (AbmWorkspace    *self,
+                    AbmStakeholder  *s,
+                    gboolean         keep_id,
+                    GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self->db, "INSERT INTO stakeholders (" STAKEHOLDER_COLUMNS ", created, modified) VALUES "
+                       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                       " strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  /* Ids are never handed out twice, so an undo can always put a person
+   * back under their own id. */
+  if (!keep_id)
+    {
+      g_autofree char *next_text = NULL;
+      gint64 id;
+
+      if (!query_int (self->db,
+                      "SELECT max (coalesce ((SELECT CAST (value AS INTEGER) FROM meta "
+                      "                       WHERE key = 'next_stakeholder_id'), 1),"
+                      "            coalesce ((SELECT max (id) FROM stakeholders), 0) + 1)",
+                      &id, error))
+        return FALSE;
+      abm_stakeholder_set_id (s, id);
+      next_text = g_strdup_printf ("%" G_GINT64_FORMAT, id + 1);
+      if (!meta_set (self->db, "next_stakeholder_id", next_text, error))
+        return FALSE;
+    }
+  bind_stakeholder (stmt, s);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not add the stakeholder"));
+  return TRUE;
+}
+
+AbmStakeholder *
+abm_workspace_add_stakeholder (AbmWorkspace    *self,
+                               AbmAccount      *account,
+                               AbmStakeholder  *values,
+                               GError         **error)
+{
+  g_autoptr(AbmStakeholder) added = NULL;
+  Committee *c;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (ABM_IS_STAKEHOLDER (values), NULL);
+
+  if (!check_writable (self, error) || !check_stakeholder (values, error))
+    return NULL;
+  c = load_committee (self, abm_account_get_id (account), error);
+  if (c == NULL || !check_managers (c, values, -1, error))
+    return NULL;
+
+  added = abm_stakeholder_copy (values);
+  abm_stakeholder_set_account_id (added, abm_account_get_id (account));
+  if (!begin (self->db, error))
+    return NULL;
+  if (!insert_stakeholder (self, added, FALSE, error))
+    {
+      rollback (self->db);
+      return NULL;
+    }
+  if (!commit (self->db, error))
+    return NULL;
+  g_list_store_append (c->people, added);
+  return added;  /* the committee keeps it */
+}
+
+gboolean
+abm_workspace_update_stakeholder (AbmWorkspace    *self,
+                                  AbmStakeholder  *stakeholder,
+                                  AbmStakeholder  *values,
+                                  GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AbmStakeholder) row = NULL;
+  gint64 account_id;
+  Committee *c;
+  guint position;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (ABM_IS_STAKEHOLDER (stakeholder), FALSE);
+  g_return_val_if_fail (ABM_IS_STAKEHOLDER (values), FALSE);
+
+  if (!check_writable (self, error) || !check_stakeholder (values, error))
+    return FALSE;
+  account_id = abm_stakeholder_get_account_id (stakeholder);
+  c = load_committee (self, account_id, error);
+  if (c == NULL)
+    return FALSE;
+  if (find_in_committee (c, abm_stakeholder_get_id (stakeholder), &position) != stakeholder)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                           _("The stakeholder is no longer on the committee"));
+      return FALSE;
+    }
+  if (!check_managers (c, values, abm_stakeholder_get_id (stakeholder), error))
+    return FALSE;
+  if (abm_stakeholder_equal (stakeholder, values))
+    return TRUE;
+
+  row = abm_stakeholder_copy (values);
+  abm_stakeholder_set_id (row, abm_stakeholder_get_id (stakeholder));
+  abm_stakeholder_set_account_id (row, account_id);
+  stmt = prepare (self->db, "UPDATE stakeholders SET account_id = ?2, name = ?3, title = ?4, department = ?5, "
+                            "email = ?6, phone = ?7, linkedin = ?8, notes = ?9, roles = ?10, reports_to = ?11, "
+                            "dotted_to = ?12, influence = ?13, strength = ?14, sentiment = ?15, support = ?16, "
+                            "last_contact = ?17, modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_stakeholder (stmt, row);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not save the stakeholder"));
+  abm_stakeholder_assign (stakeholder, row);
+  g_list_model_items_changed (G_LIST_MODEL (c->people), position, 1, 1);
+  return TRUE;
+}
+
+static JsonNode *
+links_to_json (GArray *links,
+               gint64  person)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < links->len; i++)
+    {
+      AbmStakeholderLink *l = &g_array_index (links, AbmStakeholderLink, i);
+
+      if (person != 0 && l->from_id != person && l->to_id != person)
+        continue;
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, l->from_id);
+      json_builder_add_int_value (builder, l->to_id);
+      json_builder_add_string_value (builder, link_kinds[l->kind]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+insert_link (AbmWorkspace             *self,
+             const AbmStakeholderLink *link,
+             GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self->db, "INSERT OR IGNORE INTO stakeholder_links (from_id, to_id, kind) VALUES (?1, ?2, ?3)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, link->from_id);
+  sqlite3_bind_int64 (stmt, 2, link->to_id);
+  sqlite3_bind_text (stmt, 3, link_kinds[link->kind], -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not link the stakeholders"));
+  return TRUE;
+}
+
+static gint64
+log_undo (AbmWorkspace  *self,
+          const char    *description,
+          JsonNode      *payload,
+          GError       **error)
+{
+  g_autofree char *json = json_to_string (payload, FALSE);
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self->db, "INSERT INTO undo_log (description, payload) VALUES (?, ?)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, json, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not record the undo"));
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/* Their reports lose their manager (they become roots); Undo puts back the
+ * person, their links and the reporting lines to them. */
+gint64
+abm_workspace_delete_stakeholder (AbmWorkspace    *self,
+                                  AbmStakeholder  *stakeholder,
+                                  GError         **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *description = NULL;
+  gint64 id, undo_id;
+  Committee *c;
+  guint position, n;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), 0);
+  g_return_val_if_fail (ABM_IS_STAKEHOLDER (stakeholder), 0);
+
+  if (!check_writable (self, error))
+    return 0;
+  c = load_committee (self, abm_stakeholder_get_account_id (stakeholder), error);
+  if (c == NULL)
+    return 0;
+  id = abm_stakeholder_get_id (stakeholder);
+  if (find_in_committee (c, id, &position) != stakeholder)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                           _("The stakeholder is no longer on the committee"));
+      return 0;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (c->people));
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, "delete-stakeholder");
+  json_builder_set_member_name (builder, "account-id");
+  json_builder_add_int_value (builder, abm_stakeholder_get_account_id (stakeholder));
+  json_builder_set_member_name (builder, "stakeholder");
+  json_builder_add_value (builder, abm_stakeholder_to_json (stakeholder));
+  json_builder_set_member_name (builder, "reports");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AbmStakeholder) other = g_list_model_get_item (G_LIST_MODEL (c->people), i);
+
+      if (abm_stakeholder_get_manager_id (other) == id)
+        json_builder_add_int_value (builder, abm_stakeholder_get_id (other));
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "dotted-reports");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AbmStakeholder) other = g_list_model_get_item (G_LIST_MODEL (c->people), i);
+
+      if (abm_stakeholder_get_dotted_manager_id (other) == id)
+        json_builder_add_int_value (builder, abm_stakeholder_get_id (other));
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "links");
+  json_builder_add_value (builder, links_to_json (c->links, id));
+  json_builder_end_object (builder);
+  payload = json_builder_get_root (builder);
+  description = g_strdup_printf (_("Remove “%s”"), abm_stakeholder_get_name (stakeholder));
+
+  if (!begin (self->db, error))
+    return 0;
+  undo_id = log_undo (self, description, payload, error);
+  if (undo_id == 0)
+    return rollback (self->db);
+  stmt = prepare (self->db, "DELETE FROM stakeholders WHERE id = ?1", error);
+  if (stmt == NULL)
+    return rollback (self->db);
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not remove the stakeholder"));
+      return rollback (self->db);
+    }
+  if (!commit (self->db, error))
+    return 0;
+
+  /* What the file did by its foreign keys, in memory too. */
+  for (guint i = c->links->len; i > 0; i--)
+    {
+      AbmStakeholderLink *l = &g_array_index (c->links, AbmStakeholderLink, i - 1);
+
+      if (l->from_id == id || l->to_id == id)
+        g_array_remove_index (c->links, i - 1);
+    }
+  g_object_ref (stakeholder);
+  g_list_store_remove (c->people, position);
+  n = g_list_model_get_n_items (G_LIST_MODEL (c->people));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AbmStakeholder) other = g_list_model_get_item (G_LIST_MODEL (c->people), i);
+
+      if (abm_stakeholder_get_manager_id (other) == id)
+        abm_stakeholder_set_manager_id (other, 0);
+      if (abm_stakeholder_get_dotted_manager_id (other) == id)
+        abm_stakeholder_set_dotted_manager_id (other, 0);
+    }
+  g_object_unref (stakeholder);
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (c->people), 0, n, n);
+  return undo_id;
+}
+
+gboolean
+abm_workspace_set_link (AbmWorkspace  *self,
+                        AbmAccount    *account,
+                        gint64         from_id,
+                        gint64         to_id,
+                        AbmLinkKind    kind,
+                        gboolean       present,
+                        GError       **error)
+{
+  AbmStakeholderLink link = { from_id, to_id, kind };
+  Committee *c;
+  guint found = G_MAXUINT;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (kind <= ABM_LINK_CONFLICTS, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  c = load_committee (self, abm_account_get_id (account), error);
+  if (c == NULL)
+    return FALSE;
+  if (from_id == to_id || find_in_committee (c, from_id, NULL) == NULL || find_in_committee (c, to_id, NULL) == NULL)
+    {
+      g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                           _("A link joins two different people on the same committee"));
+      return FALSE;
+    }
+  for (guint i = 0; i < c->links->len; i++)
+    {
+      AbmStakeholderLink *l = &g_array_index (c->links, AbmStakeholderLink, i);
+
+      if (l->from_id == from_id && l->to_id == to_id && l->kind == kind)
+        found = i;
+    }
+  if (present == (found != G_MAXUINT))
+    return TRUE;
+
+  if (present)
+    {
+      if (!insert_link (self, &link, error))
+        return FALSE;
+      g_array_append_val (c->links, link);
+    }
+  else
+    {
+      g_autoptr(sqlite3_stmt) stmt =
+        prepare (self->db, "DELETE FROM stakeholder_links WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, from_id);
+      sqlite3_bind_int64 (stmt, 2, to_id);
+      sqlite3_bind_text (stmt, 3, link_kinds[kind], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (error, self->db, rc, _("Could not unlink the stakeholders"));
+      g_array_remove_index (c->links, found);
+    }
+  /* Views redraw the chart on the committee's items-changed. */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (c->people));
+    g_list_model_items_changed (G_LIST_MODEL (c->people), 0, n, n);
+  }
+  return TRUE;
+}
+
+/* Undo of a delete-stakeholder record; called by abm_workspace_undo()
+ * inside its transaction. */
+static gboolean
+undo_stakeholder (AbmWorkspace  *self,
+                  JsonObject    *root,
+                  GError       **error)
+{
+  g_autoptr(AbmStakeholder) person = NULL;
+  gint64 account_id = json_object_get_int_member_with_default (root, "account-id", 0);
+  const char *const report_keys[] = { "reports", "dotted-reports" };
+  JsonNode *links_node;
+  Committee *c;
+
+  person = abm_stakeholder_new_from_json (json_object_get_member (root, "stakeholder"), error);
+  if (person == NULL)
+    return FALSE;
+  c = load_committee (self, account_id, error);
+  if (c == NULL)
+    return FALSE;
+  abm_stakeholder_set_account_id (person, account_id);
+  /* Its managers may have gone meanwhile. */
+  if (find_in_committee (c, abm_stakeholder_get_manager_id (person), NULL) == NULL)
+    abm_stakeholder_set_manager_id (person, 0);
+  if (find_in_committee (c, abm_stakeholder_get_dotted_manager_id (person), NULL) == NULL)
+    abm_stakeholder_set_dotted_manager_id (person, 0);
+  if (!insert_stakeholder (self, person, TRUE, error))
+    return FALSE;
+
+  for (guint k = 0; k < 2; k++)
+    {
+      JsonNode *node = json_object_get_member (root, report_keys[k]);
+      JsonArray *reports = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+      for (guint i = 0; reports != NULL && i < json_array_get_length (reports); i++)
+        {
+          AbmStakeholder *report = find_in_committee (c, json_array_get_int_element (reports, i), NULL);
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+
+          /* Only those who still report to nobody go back. */
+          if (report == NULL || (k == 0 ? abm_stakeholder_get_manager_id (report)
+                                        : abm_stakeholder_get_dotted_manager_id (report)) != 0)
+            continue;
+          stmt = prepare (self->db, k == 0 ? "UPDATE stakeholders SET reports_to = ?1 WHERE id = ?2"
+                                           : "UPDATE stakeholders SET dotted_to = ?1 WHERE id = ?2", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, abm_stakeholder_get_id (person));
+          sqlite3_bind_int64 (stmt, 2, abm_stakeholder_get_id (report));
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            return set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Could not undo"));
+          if (k == 0)
+            abm_stakeholder_set_manager_id (report, abm_stakeholder_get_id (person));
+          else
+            abm_stakeholder_set_dotted_manager_id (report, abm_stakeholder_get_id (person));
+        }
+    }
+
+  links_node = json_object_get_member (root, "links");
+  if (links_node != NULL && JSON_NODE_HOLDS_ARRAY (links_node))
+    {
+      JsonArray *links = json_node_get_array (links_node);
+
+      for (guint i = 0; i < json_array_get_length (links); i++)
+        {
+          JsonArray *l = json_array_get_array_element (links, i);
+          AbmStakeholderLink link;
+
+          if (l == NULL || json_array_get_length (l) != 3)
+            continue;
+          link.from_id = json_array_get_int_element (l, 0);
+          link.to_id = json_array_get_int_element (l, 1);
+          link.kind = g_strcmp0 (json_array_get_string_element (l, 2), "conflicts") == 0
+                      ? ABM_LINK_CONFLICTS : ABM_LINK_INFLUENCES;
+          if ((link.from_id != abm_stakeholder_get_id (person) && find_in_committee (c, link.from_id, NULL) == NULL)
+              || (link.to_id != abm_stakeholder_get_id (person) && find_in_committee (c, link.to_id, NULL) == NULL))
+            continue;
+          if (!insert_link (self, &link, error))
+            return FALSE;
+          g_array_append_val (c->links, link);
+        }
+    }
+
+  /* In id order, as after a reopen. */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (c->people));
+    guint position = n;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AbmStakeholder) other = g_list_model_get_item (G_LIST_MODEL (c->people), i);
+
+        if (abm_stakeholder_get_id (other) > abm_stakeholder_get_id (person))
+          {
+            position = i;
+            break;
+          }
+      }
+    g_list_store_insert (c->people, position, person);
+  }
+  return TRUE;
+}
+
+static JsonNode *
+committee_to_json (AbmWorkspace *self,
+                   AbmAccount   *account)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  Committee *c = self->schema_version >= 6 ? load_committee (self, abm_account_get_id (account), NULL) : NULL;
+  guint n = c ? g_list_model_get_n_items (G_LIST_MODEL (c->people)) : 0;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "people");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AbmStakeholder) s = g_list_model_get_item (G_LIST_MODEL (c->people), i);
+      json_builder_add_value (builder, abm_stakeholder_to_json (s));
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "links");
+  json_builder_add_value (builder, c ? links_to_json (c->links, 0) : json_node_new (JSON_NODE_ARRAY));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Puts back the committee of an undone account delete, with its ids, in
+ * the caller's transaction. Managers may come after their reports in the
+ * list, so the foreign keys are checked at the commit. */
+static gboolean
+restore_committee (AbmWorkspace  *self,
+                   JsonObject    *root,
+                   GError       **error)
+{
+  JsonNode *node = json_object_get_member (root, "committee");
+  JsonObject *committee;
+  JsonArray *people, *links;
+  gint64 account_id;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || self->schema_version < 6)
+    return TRUE;
+  committee = json_node_get_object (node);
+  account_id = json_object_get_int_member_with_default (json_object_get_object_member (root, "account"), "id", 0);
+  if (!exec (self->db, "PRAGMA defer_foreign_keys = ON", error))
+    return FALSE;
+
+  people = json_object_has_member (committee, "people") ? json_object_get_array_member (committee, "people") : NULL;
+  for (guint i = 0; people != NULL && i < json_array_get_length (people); i++)
+    {
+      g_autoptr(AbmStakeholder) s = abm_stakeholder_new_from_json (json_array_get_element (people, i), error);
+
+      if (s == NULL)
+        return FALSE;
+      abm_stakeholder_set_account_id (s, account_id);
+      if (!insert_stakeholder (self, s, TRUE, error))
+        return FALSE;
+    }
+  links = json_object_has_member (committee, "links") ? json_object_get_array_member (committee, "links") : NULL;
+  for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
+    {
+      JsonArray *l = json_array_get_array_element (links, i);
+      AbmStakeholderLink link;
+
+      if (l == NULL || json_array_get_length (l) != 3)
+        continue;
+      link.from_id = json_array_get_int_element (l, 0);
+      link.to_id = json_array_get_int_element (l, 1);
+      link.kind = g_strcmp0 (json_array_get_string_element (l, 2), "conflicts") == 0
+                  ? ABM_LINK_CONFLICTS : ABM_LINK_INFLUENCES;
+      if (!insert_link (self, &link, error))
+        return FALSE;
+    }
+  /* Read afresh when next asked for. */
+  g_hash_table_remove (self->committees, &account_id);
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 #include "abm-account.h"
 #include "abm-cluster.h"
 #include "abm-icp.h"
+#include "abm-stakeholder.h"
 #include "abm-tiering.h"
 
 G_BEGIN_DECLS
@@ -36,7 +37,7 @@ typedef enum {
 } AbmWorkspaceOpenFlags;
 
 /* The file format this build writes; PRAGMA user_version. */
-#define ABM_WORKSPACE_SCHEMA_VERSION 5
+#define ABM_WORKSPACE_SCHEMA_VERSION 6
 /* PRAGMA application_id: "ABMP". */
 #define ABM_WORKSPACE_APPLICATION_ID 0x41424D50
 
@@ -217,6 +218,51 @@ gboolean      abm_workspace_delete_snapshot     (AbmWorkspace           *self,
 GPtrArray    *abm_workspace_compare_snapshots   (AbmWorkspace           *self,
                                                  gint64                  from,
                                                  gint64                  to,
+                                                 GError                **error);
+
+/* Buying committees. A committee is a GListModel of AbmStakeholder in id
+ * order, read when first asked for and kept current; it emits
+ * items-changed when a person or a link changes. */
+typedef enum {
+  ABM_LINK_INFLUENCES,
+  ABM_LINK_CONFLICTS,
+} AbmLinkKind;
+
+typedef struct {
+  gint64      from_id;
+  gint64      to_id;
+  AbmLinkKind kind;
+} AbmStakeholderLink;
+
+GListModel   *abm_workspace_get_committee       (AbmWorkspace           *self,
+                                                 AbmAccount             *account,
+                                                 GError                **error);
+/* Of AbmStakeholderLink: "influences" and "conflicts with". */
+GArray       *abm_workspace_get_committee_links (AbmWorkspace           *self,
+                                                 AbmAccount             *account);
+AbmStakeholder *abm_workspace_find_stakeholder  (AbmWorkspace           *self,
+                                                 AbmAccount             *account,
+                                                 gint64                  id);
+/* Adds a copy of @values to the account's committee and returns it. A
+ * manager must be on the same committee, and reporting lines never loop. */
+AbmStakeholder *abm_workspace_add_stakeholder   (AbmWorkspace           *self,
+                                                 AbmAccount             *account,
+                                                 AbmStakeholder         *values,
+                                                 GError                **error);
+gboolean      abm_workspace_update_stakeholder  (AbmWorkspace           *self,
+                                                 AbmStakeholder         *stakeholder,
+                                                 AbmStakeholder         *values,
+                                                 GError                **error);
+/* Returns the undo id for abm_workspace_undo(), 0 on failure. */
+gint64        abm_workspace_delete_stakeholder  (AbmWorkspace           *self,
+                                                 AbmStakeholder         *stakeholder,
+                                                 GError                **error);
+gboolean      abm_workspace_set_link            (AbmWorkspace           *self,
+                                                 AbmAccount             *account,
+                                                 gint64                  from_id,
+                                                 gint64                  to_id,
+                                                 AbmLinkKind             kind,
+                                                 gboolean                present,
                                                  GError                **error);
 
 gboolean      abm_currency_is_valid             (const char             *code);
