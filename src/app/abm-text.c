@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "abm-text.h"
@@ -28,6 +29,21 @@ abm_text_group_digits (const char *number)
   if (dot != NULL)
     g_string_append (grouped, dot);
   return g_string_free (grouped, FALSE);
+}
+
+/* A whole amount with grouped digits and the currency after it, as the
+ * CLI prints it: "14 146 000 EUR"; without a currency, the amount alone. */
+char *
+abm_text_format_money (double      amount,
+                       const char *currency)
+{
+  g_autofree char *digits = g_strdup_printf ("%.0f", amount);
+  g_autofree char *grouped = abm_text_group_digits (digits);
+
+  if (currency == NULL || *currency == '\0')
+    return g_steal_pointer (&grouped);
+  /* Translators: an amount and its currency, "14 146 000 EUR" */
+  return g_strdup_printf (_("%s %s"), grouped, currency);
 }
 
 /* Whether @text, casefolded, contains @folded_key (already casefolded). */
