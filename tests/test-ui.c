@@ -21,6 +21,8 @@
 #include "abm-readiness-group.h"
 #include "abm-sample.h"
 #include "abm-targets-view.h"
+#include "abm-clusters-dialog.h"
+#include "abm-snapshots-dialog.h"
 #include "abm-tier-panel.h"
 #include "abm-tier-rules-dialog.h"
 #include "abm-test-ui.h"
@@ -775,6 +777,17 @@ test_tiers (void)
     g_assert_cmpuint (abm_tier_rules_get_aes (rules), ==, 9);
     gtk_window_destroy (dialog);
   }
+
+  /* Clusters and snapshots open from the panel. */
+  g_assert_true (gtk_widget_activate_action (panel, "tiers.clusters", NULL));
+  abm_test_ui_iterate ();
+  g_assert_nonnull (abm_test_ui_find_toplevel (ABM_TYPE_CLUSTERS_DIALOG));
+  gtk_window_destroy (abm_test_ui_find_toplevel (ABM_TYPE_CLUSTERS_DIALOG));
+  g_assert_true (gtk_widget_activate_action (panel, "tiers.snapshots", NULL));
+  abm_test_ui_iterate ();
+  g_assert_nonnull (abm_test_ui_find_toplevel (ABM_TYPE_SNAPSHOTS_DIALOG));
+  gtk_window_destroy (abm_test_ui_find_toplevel (ABM_TYPE_SNAPSHOTS_DIALOG));
+  abm_test_ui_iterate ();
 
   gtk_window_destroy (GTK_WINDOW (window));
   abm_test_ui_iterate ();

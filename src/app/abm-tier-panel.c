@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "abm-clusters-dialog.h"
+#include "abm-snapshots-dialog.h"
 #include "abm-text.h"
 #include "abm-tier-chart-view.h"
 #include "abm-tier-panel.h"
@@ -406,6 +408,32 @@ rules_activated (GtkWidget  *widget,
 }
 
 static void
+clusters_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AbmTierPanel *self = ABM_TIER_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->workspace != NULL)
+    gtk_window_present (GTK_WINDOW (abm_clusters_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             self->workspace)));
+}
+
+static void
+snapshots_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AbmTierPanel *self = ABM_TIER_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->workspace != NULL)
+    gtk_window_present (GTK_WINDOW (abm_snapshots_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                              self->workspace)));
+}
+
+static void
 abm_tier_panel_dispose (GObject *object)
 {
   AbmTierPanel *self = ABM_TIER_PANEL (object);
@@ -440,6 +468,8 @@ abm_tier_panel_class_init (AbmTierPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "tiers.suggest", NULL, suggest_activated);
   gtk_widget_class_install_action (widget_class, "tiers.rules", NULL, rules_activated);
+  gtk_widget_class_install_action (widget_class, "tiers.clusters", NULL, clusters_activated);
+  gtk_widget_class_install_action (widget_class, "tiers.snapshots", NULL, snapshots_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-tier-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmTierPanel, rules_label);
