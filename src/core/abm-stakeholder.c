@@ -506,7 +506,8 @@ abm_stakeholder_set_manager_id (AbmStakeholder *self,
 {
   g_return_if_fail (ABM_IS_STAKEHOLDER (self));
 
-  manager_id = MAX (manager_id, 0);
+  /* Negative ids refer to people of a batch not yet stored; see
+   * abm_workspace_apply_stakeholders(). */
   if (self->manager_id == manager_id)
     return;
   self->manager_id = manager_id;

@@ -128,6 +128,8 @@ gboolean        abm_stakeholder_set_roles_text  (AbmStakeholder *self,
                                                  const char     *text,
                                                  GError        **error);
 
+/* 0 when unknown; negative only in a batch for
+ * abm_workspace_apply_stakeholders(). */
 gint64          abm_stakeholder_get_manager_id  (AbmStakeholder *self);
 void            abm_stakeholder_set_manager_id  (AbmStakeholder *self,
                                                  gint64          manager_id);

@@ -36,6 +36,7 @@ struct _AbmWorkspace
   GError     *icp_error;
   AbmTierRules *tier_rules;
   GError     *tier_rules_error;
+  AbmCoverageRules *coverage_rules;
   GListStore *clusters;      /* AbmCluster, by id */
   GHashTable *committees;    /* account id → Committee, as they are read */
   gboolean    holds_lock;
@@ -65,6 +66,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void load_tiering       (AbmWorkspace *self);
+static void coverage_rules_changed (AbmWorkspace *self);
 static void tier_rules_changed (AbmWorkspace *self);
 static void committee_free     (gpointer      data);
 static gboolean undo_stakeholder (AbmWorkspace *self,
@@ -1314,6 +1316,9 @@ abm_workspace_finalize (GObject *object)
   if (self->tier_rules != NULL)
     g_signal_handlers_disconnect_by_data (self->tier_rules, self);
   g_clear_object (&self->tier_rules);
+  if (self->coverage_rules != NULL)
+    g_signal_handlers_disconnect_by_data (self->coverage_rules, self);
+  g_clear_object (&self->coverage_rules);
   g_clear_error (&self->tier_rules_error);
   g_clear_object (&self->clusters);
   g_clear_pointer (&self->committees, g_hash_table_unref);
@@ -1390,6 +1395,8 @@ abm_workspace_init (AbmWorkspace *self)
   self->by_domain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->icp = abm_icp_new ();
   self->tier_rules = abm_tier_rules_new ();
+  self->coverage_rules = abm_coverage_rules_new ();
+  g_signal_connect_swapped (self->coverage_rules, "changed", G_CALLBACK (coverage_rules_changed), self);
   self->clusters = g_list_store_new (ABM_TYPE_CLUSTER);
   self->committees = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, committee_free);
   g_signal_connect_swapped (self->tier_rules, "changed", G_CALLBACK (tier_rules_changed), self);
@@ -2473,6 +2480,18 @@ load_tiering (AbmWorkspace *self)
         g_debug ("Ignoring the stored tier rules: %s", error->message);
       g_signal_handlers_unblock_by_func (self->tier_rules, tier_rules_changed, self);
     }
+
+  {
+    g_autofree char *coverage = abm_workspace_dup_setting (self, "coverage");
+    g_autoptr(AbmCoverageRules) stored = coverage ? abm_coverage_rules_new_from_json (coverage, NULL) : NULL;
+
+    if (stored != NULL)
+      {
+        g_signal_handlers_block_by_func (self->coverage_rules, coverage_rules_changed, self);
+        abm_coverage_rules_assign (self->coverage_rules, stored);
+        g_signal_handlers_unblock_by_func (self->coverage_rules, coverage_rules_changed, self);
+      }
+  }
 
   if (self->schema_version >= 5)
     {
@@ -3997,5 +4016,170 @@ restore_committee (AbmWorkspace  *self,
     }
   /* Read afresh when next asked for. */
   g_hash_table_remove (self->committees, &account_id);
+  return TRUE;
+}
+
+static void
+coverage_rules_changed (AbmWorkspace *self)
+{
+  g_autofree char *json = abm_coverage_rules_to_json (self->coverage_rules);
+
+  if (self->db != NULL && !self->read_only
+      && !abm_workspace_set_setting (self, "coverage", json, NULL))
+    g_warning ("Could not store the coverage rules of %s", self->path);
+}
+
+AbmCoverageRules *
+abm_workspace_get_coverage_rules (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return self->coverage_rules;
+}
+
+/* Many stakeholders in one transaction, all or none: the sample's
+ * committees and a contacts import. A person with id 0 is added; one with
+ * an id replaces that person's values. A negative manager id -k means the
+ * k-th person of @people (counting from 1), so new people can report to
+ * each other. Reporting lines must stay within an account and not loop. */
+gboolean
+abm_workspace_apply_stakeholders (AbmWorkspace  *self,
+                                  GPtrArray     *people,
+                                  GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), people->len);
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) update = NULL;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (people != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  for (guint i = 0; i < people->len; i++)
+    {
+      AbmStakeholder *s = people->pdata[i];
+      gint64 m = abm_stakeholder_get_manager_id (s);
+
+      if (!check_stakeholder (s, error))
+        return FALSE;
+      if (m < 0 && (-m > (gint64) people->len || -m - 1 == (gint64) i
+                    || abm_stakeholder_get_account_id (people->pdata[-m - 1]) != abm_stakeholder_get_account_id (s)))
+        {
+          g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                               _("A manager must be on the same account’s committee"));
+          return FALSE;
+        }
+    }
+
+  if (!begin (self->db, error))
+    return FALSE;
+  if (!exec (self->db, "PRAGMA defer_foreign_keys = ON", error))
+    return rollback (self->db);
+  update = prepare (self->db, "UPDATE stakeholders SET account_id = ?2, name = ?3, title = ?4, department = ?5, "
+                              "email = ?6, phone = ?7, linkedin = ?8, notes = ?9, roles = ?10, reports_to = ?11, "
+                              "dotted_to = ?12, influence = ?13, strength = ?14, sentiment = ?15, support = ?16, "
+                              "last_contact = ?17, modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+                    error);
+  if (update == NULL)
+    return rollback (self->db);
+
+  /* First every person gets an id, then the managers resolve. */
+  for (guint i = 0; i < people->len; i++)
+    {
+      g_autoptr(AbmStakeholder) row = abm_stakeholder_copy (people->pdata[i]);
+      gint64 id;
+
+      abm_stakeholder_set_manager_id (row, 0);
+      if (abm_stakeholder_get_id (row) == 0)
+        {
+          if (!insert_stakeholder (self, row, FALSE, error))
+            return rollback (self->db);
+        }
+      id = abm_stakeholder_get_id (row);
+      g_array_append_val (ids, id);
+    }
+  for (guint i = 0; i < people->len; i++)
+    {
+      g_autoptr(AbmStakeholder) row = abm_stakeholder_copy (people->pdata[i]);
+      gint64 m = abm_stakeholder_get_manager_id (row);
+      gint64 account_id = abm_stakeholder_get_account_id (row);
+      int rc;
+
+      abm_stakeholder_set_id (row, g_array_index (ids, gint64, i));
+      if (m < 0)
+        abm_stakeholder_set_manager_id (row, g_array_index (ids, gint64, -m - 1));
+      bind_stakeholder (update, row);
+      rc = sqlite3_step (update);
+      sqlite3_reset (update);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, _("Could not save the stakeholders"));
+          return rollback (self->db);
+        }
+      if (!g_hash_table_contains (touched, &account_id))
+        g_hash_table_add (touched, g_memdup2 (&account_id, sizeof account_id));
+    }
+
+  /* No loops: from each person, managers end within the committee size. */
+  {
+    g_autoptr(sqlite3_stmt) loop =
+      prepare (self->db,
+               "WITH RECURSIVE up (start, id, depth) AS ("
+               "  SELECT id, reports_to, 1 FROM stakeholders WHERE reports_to IS NOT NULL"
+               "  UNION ALL SELECT up.start, s.reports_to, up.depth + 1 FROM up JOIN stakeholders s ON s.id = up.id"
+               "  WHERE s.reports_to IS NOT NULL AND up.depth < 10000 AND up.id != up.start) "
+               "SELECT count (*) FROM up WHERE id = start", error);
+
+    if (loop == NULL)
+      return rollback (self->db);
+    if (sqlite3_step (loop) != SQLITE_ROW || sqlite3_column_int64 (loop, 0) > 0)
+      {
+        g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID,
+                             _("The reporting lines would loop: someone would report to a person who reports to them"));
+        return rollback (self->db);
+      }
+  }
+  if (!commit (self->db, error))
+    return FALSE;
+
+  /* Committees that were read are read again. */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, touched);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        Committee *c = g_hash_table_lookup (self->committees, key);
+
+        if (c != NULL)
+          {
+            g_autoptr(GPtrArray) fresh = NULL;
+            Committee *loaded;
+            gint64 account_id = *(gint64 *) key;
+            guint old_n = g_list_model_get_n_items (G_LIST_MODEL (c->people));
+
+            gpointer old_key = NULL;
+
+            /* Keep the store the views hold: refill it from a fresh read. */
+            g_hash_table_steal_extended (self->committees, key, &old_key, NULL);
+            g_free (old_key);
+            loaded = load_committee (self, account_id, NULL);
+            if (loaded == NULL)
+              {
+                committee_free (c);
+                continue;
+              }
+            fresh = g_ptr_array_new_with_free_func (g_object_unref);
+            for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (loaded->people)); i++)
+              g_ptr_array_add (fresh, g_list_model_get_item (G_LIST_MODEL (loaded->people), i));
+            g_array_set_size (c->links, 0);
+            g_array_append_vals (c->links, loaded->links->data, loaded->links->len);
+            g_list_store_splice (c->people, 0, old_n, fresh->pdata, fresh->len);
+            /* Replaces the fresh read, which goes. */
+            g_hash_table_insert (self->committees, g_memdup2 (&account_id, sizeof account_id), c);
+          }
+      }
+  }
   return TRUE;
 }

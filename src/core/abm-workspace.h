@@ -8,6 +8,7 @@
 
 #include "abm-account.h"
 #include "abm-cluster.h"
+#include "abm-coverage.h"
 #include "abm-icp.h"
 #include "abm-stakeholder.h"
 #include "abm-tiering.h"
@@ -264,6 +265,14 @@ gboolean      abm_workspace_set_link            (AbmWorkspace           *self,
                                                  AbmLinkKind             kind,
                                                  gboolean                present,
                                                  GError                **error);
+
+/* Many people at once, all or none; see abm-workspace.c. */
+gboolean      abm_workspace_apply_stakeholders  (AbmWorkspace           *self,
+                                                 GPtrArray              *people,
+                                                 GError                **error);
+
+/* Which committee roles count, and how much; stored as they change. */
+AbmCoverageRules *abm_workspace_get_coverage_rules (AbmWorkspace        *self);
 
 gboolean      abm_currency_is_valid             (const char             *code);
 
