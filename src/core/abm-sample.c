@@ -271,6 +271,140 @@ add_sample_icp (AbmIcp *icp)
     }
 }
 
+
+static const char *const first_names[] = {
+  "Ana", "Ben", "Chloé", "Dana", "Eli", "Farah", "Gustav", "Hana", "Ivan", "Jia",
+  "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tomás",
+  "Uma", "Viktor", "Wei", "Yara", "Zoe", "Marco", "Ingrid", "Kenji", "Aisha", "Lars",
+};
+
+static const char *const last_names[] = {
+  "Ruiz", "Odeh", "Martin", "Lee", "Nguyen", "Haddad", "Lindqvist", "Sato", "Petrov", "Chen",
+  "Mensah", "Weber", "Rossi", "Kowalski", "Farouk", "Nair", "Brennan", "Diaz", "Berg", "Silva",
+  "Iyer", "Novak", "Zhang", "Costa", "Fischer", "Bianchi", "Olsen", "Tanaka", "Bello", "Holm",
+};
+
+/* A committee's seats: title, department, roles, and whose report (an
+ * index into this table, -1 for the top, -2 for a person whose manager
+ * is not known). The first rows are the smaller committees of Tier 2. */
+static const struct {
+  const char *title;
+  const char *department;
+  const char *roles;
+  int         manager;
+} seats[] = {
+  { N_("Chief Information Officer"), N_("IT"), "decision-maker; executive-sponsor", -1 },
+  { N_("Head of Digital Channels"), N_("Line of Business"), "champion", 0 },
+  { N_("Enterprise Architect"), N_("IT"), "technical-evaluator", 0 },
+  { N_("Operations Analyst"), N_("Operations"), "end-user", 1 },
+  { N_("VP Finance"), N_("Finance"), "budget-holder", -2 },
+  { N_("Head of Procurement"), N_("Procurement"), "procurement", 4 },
+  { N_("Security Lead"), N_("IT"), "technical-evaluator; influencer", 2 },
+  { N_("Senior Counsel"), N_("Legal"), "legal", -2 },
+  { N_("Head of Risk"), N_("Risk"), "influencer; blocker", 0 },
+};
+
+static char *
+days_ago (GDate *today,
+          guint  days)
+{
+  GDate date = *today;
+  char buf[16];
+
+  g_date_subtract_days (&date, days);
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
+  return g_strdup (buf);
+}
+
+/* Tier 1 accounts get nine people, Tier 2 four: the committees a team maps
+ * for its one-to-one and one-to-few accounts. */
+static gboolean
+add_sample_committees (AbmWorkspace  *workspace,
+                       guint32        seed,
+                       GError       **error)
+{
+  GListModel *accounts = abm_workspace_get_accounts (workspace);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x5eed);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+
+  for (guint a = 0; a < g_list_model_get_n_items (accounts); a++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, a);
+      guint tier = abm_account_get_tier (account);
+      guint n_seats = tier == 1 ? G_N_ELEMENTS (seats) : tier == 2 ? 4 : 0;
+      guint first = batch->len;
+
+      for (guint k = 0; k < n_seats; k++)
+        {
+          AbmStakeholder *s = abm_stakeholder_new ();
+          const char *given = first_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (first_names))];
+          const char *family = last_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (last_names))];
+          g_autofree char *name = g_strdup_printf ("%s %s", given, family);
+          g_autofree char *ascii = g_str_to_ascii (name, "C");
+          g_autofree char *local = g_ascii_strdown (ascii, -1);
+          g_autofree char *email = NULL;
+          double roll = g_rand_double (rand);
+
+          g_strdelimit (local, " ", '.');
+          email = g_strdup_printf ("%s@%s", local, abm_account_get_domain (account));
+          abm_stakeholder_set_account_id (s, abm_account_get_id (account));
+          abm_stakeholder_set_text (s, ABM_STAKEHOLDER_FIELD_NAME, name, NULL);
+          abm_stakeholder_set_text (s, ABM_STAKEHOLDER_FIELD_TITLE, _(seats[k].title), NULL);
+          abm_stakeholder_set_text (s, ABM_STAKEHOLDER_FIELD_DEPARTMENT, _(seats[k].department), NULL);
+          abm_stakeholder_set_text (s, ABM_STAKEHOLDER_FIELD_EMAIL, email, NULL);
+          abm_stakeholder_set_roles_text (s, seats[k].roles, NULL);
+          if (seats[k].manager >= 0)
+            abm_stakeholder_set_manager_id (s, -(gint64) (first + seats[k].manager + 1));
+          abm_stakeholder_set_influence (s, k == 0 ? 5 : (guint) g_rand_int_range (rand, 2, 6), NULL);
+          abm_stakeholder_set_strength (s, (guint) g_rand_int_range (rand, 1, 6), NULL);
+          abm_stakeholder_set_sentiment (s, strstr (seats[k].roles, "blocker") ? ABM_STAKEHOLDER_SENTIMENT_BLOCKER
+                                            : strstr (seats[k].roles, "champion") ? ABM_STAKEHOLDER_SENTIMENT_CHAMPION
+                                            : roll < 0.5 ? ABM_STAKEHOLDER_SENTIMENT_POSITIVE
+                                            : roll < 0.85 ? ABM_STAKEHOLDER_SENTIMENT_NEUTRAL
+                                            : ABM_STAKEHOLDER_SENTIMENT_NEGATIVE);
+          if (g_rand_double (rand) < 0.85)
+            {
+              g_autofree char *date = days_ago (&today, (guint) g_rand_int_range (rand, 1, 120));
+              abm_stakeholder_set_last_contact (s, date, NULL);
+            }
+          g_ptr_array_add (batch, s);
+        }
+    }
+  if (!abm_workspace_apply_stakeholders (workspace, batch, error))
+    return FALSE;
+
+  /* Who sways whom, in the Tier 1 committees: the architect influences the
+   * CIO, and risk and the champion pull in different directions. */
+  for (guint a = 0; a < g_list_model_get_n_items (accounts); a++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, a);
+      GListModel *people;
+
+      if (abm_account_get_tier (account) != 1)
+        continue;
+      people = abm_workspace_get_committee (workspace, account, error);
+      if (people == NULL || g_list_model_get_n_items (people) < G_N_ELEMENTS (seats))
+        return people != NULL;
+      {
+        g_autoptr(AbmStakeholder) cio = g_list_model_get_item (people, 0);
+        g_autoptr(AbmStakeholder) champion = g_list_model_get_item (people, 1);
+        g_autoptr(AbmStakeholder) architect = g_list_model_get_item (people, 2);
+        g_autoptr(AbmStakeholder) risk = g_list_model_get_item (people, 8);
+
+        if (!abm_workspace_set_link (workspace, account, abm_stakeholder_get_id (architect),
+                                     abm_stakeholder_get_id (cio), ABM_LINK_INFLUENCES, TRUE, error)
+            || !abm_workspace_set_link (workspace, account, abm_stakeholder_get_id (risk),
+                                        abm_stakeholder_get_id (champion), ABM_LINK_CONFLICTS, TRUE, error))
+          return FALSE;
+      }
+    }
+  return TRUE;
+}
+
 /* A team of four account executives and two marketers, tiers in the
  * proportions of a real program (about 6 % in Tier 1, 24 % in Tier 2),
  * Tier 2 clustered, and last quarter's snapshot with a few accounts that
@@ -354,6 +488,8 @@ abm_sample_create_workspace (const char  *path,
   }
 
   if (!add_sample_tiers (workspace, n_accounts, error))
+    return NULL;
+  if (!add_sample_committees (workspace, seed, error))
     return NULL;
 
   /* A program whose deals suit ABM but whose team is not ready on every
