@@ -1554,6 +1554,55 @@ test_readiness_read_only (Fixture       *f,
   abm_workspace_close (workspace);
 }
 
+/* Contacts join their accounts' committees from the command line, and
+ * `committee` shows them with the coverage gaps. */
+static void
+test_committee (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *csv =
+    fixture_file (f, "contacts.csv",
+                  "Name,Email,Job Title,Reports To Email,Buying Role\n"
+                  "Ana Ruiz,ana@acme.com,CIO,,Decision maker\n"
+                  "Ben Ode,ben@acme.com,Architect,ana@acme.com,Champion\n"
+                  "Cy Park,cy@elsewhere.org,Analyst,,\n");
+  g_autoptr(Result) added = NULL;
+  g_autoptr(Result) dry = NULL;
+  g_autoptr(Result) imported = NULL;
+  g_autoptr(Result) shown = NULL;
+  g_autoptr(Result) json = NULL;
+  g_autoptr(Result) missing = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *people;
+
+  init_workspace (f, "w.abm");
+  added = run (f, "add", "w.abm", "--name", "Acme", "--domain", "acme.com", NULL);
+  assert_success (added);
+
+  dry = run (f, "import-contacts", "w.abm", "contacts.csv", "--dry-run", NULL);
+  assert_success (dry);
+  g_assert_true (g_str_has_prefix (dry->out, "would import: 2 new, 0 updated, 1 notes"));
+  imported = run (f, "import-contacts", "w.abm", "contacts.csv", NULL);
+  assert_success (imported);
+  g_assert_true (has_line (imported->out, "line 4: No account has the domain elsewhere.org"));
+
+  shown = run (f, "committee", "w.abm", "--account", "acme.com", NULL);
+  assert_success (shown);
+  g_assert_nonnull (strstr (shown->out, "Ben Ode\tArchitect\tChampion"));
+  g_assert_true (has_line (shown->out, "gap: No technical evaluator identified"));
+
+  json = run (f, "committee", "w.abm", "--account", "acme.com", "--format", "json", NULL);
+  assert_success (json);
+  root = parse_json (json->out);
+  people = json_object_get_array_member (json_node_get_object (root), "people");
+  g_assert_cmpuint (json_array_get_length (people), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (people, 1), "reports-to"), ==,
+                   json_object_get_int_member (json_array_get_object_element (people, 0), "id"));
+
+  missing = run (f, "committee", "w.abm", NULL);
+  g_assert_cmpint (missing->status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1593,6 +1642,7 @@ main (int    argc,
   ADD ("/cli/import", test_import);
   ADD ("/cli/import-custom", test_import_custom);
   ADD ("/cli/tiers", test_tiers);
+  ADD ("/cli/committee", test_committee);
   ADD ("/cli/icp", test_icp);
   ADD ("/cli/csv-formula", test_csv_formula);
   ADD ("/cli/readiness", test_readiness);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "abm-contact-importer.h"
 #include "abm-coverage.h"
 #include "abm-workspace.h"
 
@@ -373,6 +374,89 @@ test_coverage_stored (Fixture       *f,
                                                     ABM_ROLE_PROCUREMENT), ==, 1.5);
 }
 
+static gboolean
+has_reject (AbmContactImporter *importer,
+            guint64             line,
+            const char         *text)
+{
+  GPtrArray *rejects = abm_contact_importer_get_rejects (importer);
+
+  for (guint i = 0; i < rejects->len; i++)
+    {
+      AbmImportReject *r = rejects->pdata[i];
+      if (r->line == line && strstr (r->reason, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A HubSpot contacts export: people land on their company's committee by
+ * domain, report to whom their manager's email names, roles come from the
+ * buying role, a repeat updates, and what cannot go in is listed. */
+static void
+test_contacts_import (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *csv =
+    "First Name,Last Name,Email,Job Title,Company Domain Name,Reports To Email,Buying Role\n"
+    "Ana,Ruiz,ana@northwind.com,CIO,northwind.com,,DECISION_MAKER\n"
+    "Ben,Ode,ben@northwind.com,Architect,,ana@northwind.com,TECHNICAL_EVALUATOR;CHAMPION\n"
+    "Cy,Park,cy@nowhere.org,Analyst,,,\n"
+    ",,,,,,\n"
+    "Dee,Loop,dee@northwind.com,X,northwind.com,eve@northwind.com,\n"
+    "Eve,Loop,eve@northwind.com,Y,https://www.northwind.com/,dee@northwind.com,\n"
+    "Ben,Ode,BEN@northwind.com,Chief Architect,northwind.com,,\n"
+    "Fay,Far,fay@northwind.com,Z,northwind.com,gus@globex.com,\n"
+    "Gil,Bad,gil@northwind.com,Z,northwind.com,,kingmaker\n";
+  g_autoptr(AbmContactImporter) importer = abm_contact_importer_new (f->workspace);
+  g_autoptr(AbmContactImporter) again = NULL;
+  g_autoptr(GError) error = NULL;
+  AbmStakeholder *ben, *dee, *eve;
+
+  g_assert_true (abm_contact_importer_open_data (importer, csv, strlen (csv), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (abm_contact_importer_get_column (importer, ABM_CONTACT_REPORTS_TO), ==, 5);
+  g_assert_true (abm_contact_importer_prepare (importer, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (abm_contact_importer_get_n_new (importer), ==, 5);
+  g_assert_true (has_reject (importer, 4, "No account has the domain nowhere.org"));
+  g_assert_true (has_reject (importer, 5, "no name"));
+  g_assert_true (has_reject (importer, 9, "nobody at this company has the email gus@globex.com"));
+  g_assert_true (has_reject (importer, 10, "“kingmaker” is not a committee role"));
+  g_assert_true (has_reject (importer, 6, "through others, to themselves")
+                 || has_reject (importer, 7, "through others, to themselves"));
+  g_assert_true (abm_contact_importer_apply (importer, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&importer);
+  reopen (f);
+  g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_committee (f->workspace, f->account, NULL)), ==, 5);
+  ben = named (f, "Ben Ode");
+  g_assert_cmpstr (abm_stakeholder_get_text (ben, ABM_STAKEHOLDER_FIELD_TITLE), ==, "Chief Architect");
+  g_assert_true (abm_stakeholder_has_role (ben, ABM_ROLE_CHAMPION));
+  g_assert_cmpint (abm_stakeholder_get_manager_id (ben), ==, abm_stakeholder_get_id (named (f, "Ana Ruiz")));
+  dee = named (f, "Dee Loop");
+  eve = named (f, "Eve Loop");
+  /* One of the two reporting lines went, so they do not loop. */
+  g_assert_true (abm_stakeholder_get_manager_id (dee) == 0 || abm_stakeholder_get_manager_id (eve) == 0);
+
+  /* The same file again updates, it does not double. */
+  again = abm_contact_importer_new (f->workspace);
+  g_assert_true (abm_contact_importer_open_data (again, csv, strlen (csv), &error));
+  g_assert_true (abm_contact_importer_prepare (again, NULL, &error));
+  g_assert_cmpuint (abm_contact_importer_get_n_new (again), ==, 0);
+  g_assert_cmpuint (abm_contact_importer_get_n_updated (again), ==, 5);
+  g_assert_true (abm_contact_importer_apply (again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_committee (f->workspace, f->account, NULL)), ==, 5);
+
+  /* A file without names is refused at once. */
+  g_clear_object (&again);
+  again = abm_contact_importer_new (f->workspace);
+  g_assert_false (abm_contact_importer_open_data (again, "Email\na@b.com\n", 14, &error));
+  g_assert_error (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_NO_NAME_COLUMN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +472,7 @@ main (int   argc,
   ADD ("/committee/undo", test_committee_undo);
   ADD ("/committee/batch", test_committee_batch);
   ADD ("/committee/coverage-stored", test_coverage_stored);
+  ADD ("/committee/contacts-import", test_contacts_import);
 
 #undef ADD
 

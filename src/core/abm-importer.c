@@ -78,8 +78,10 @@ static const struct {
   { ABM_ACCOUNT_FIELD_STAGE, "stage lifecyclestage accountstage" },
 };
 
-static char *
-header_key (const char *header)
+/* A header as a key: lowercase letters and digits only, so "Company
+ * Domain Name" and "company_domain_name" are one. */
+char *
+abm_import_header_key (const char *header)
 {
   g_autofree char *lower = g_utf8_strdown (header, -1);
   GString *key = g_string_new (NULL);
@@ -141,7 +143,7 @@ count_custom (AbmImporter *self)
 int
 abm_import_guess_field (const char *header)
 {
-  g_autofree char *key = header_key (header ? header : "");
+  g_autofree char *key = abm_import_header_key (header ? header : "");
 
   if (*key == '\0')
     return ABM_IMPORT_IGNORE;

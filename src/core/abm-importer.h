@@ -76,6 +76,7 @@ void         abm_importer_set_duplicates      (AbmImporter          *self,
                                                AbmImportDuplicates   duplicates);
 
 int          abm_import_guess_field           (const char           *header);
+char        *abm_import_header_key            (const char           *header);
 
 gboolean     abm_importer_prepare             (AbmImporter          *self,
                                                GCancellable         *cancellable,
