@@ -58,13 +58,6 @@ static const struct {
 };
 
 static void
-reject_free (AbmImportReject *reject)
-{
-  g_free (reject->reason);
-  g_free (reject);
-}
-
-static void
 add_reject (AbmContactImporter *self,
             guint64             line,
             char               *reason)
@@ -114,7 +107,7 @@ abm_contact_importer_init (AbmContactImporter *self)
   self->batch = g_ptr_array_new_with_free_func (g_object_unref);
   self->managers = g_ptr_array_new_with_free_func (g_free);
   self->lines = g_array_new (FALSE, FALSE, sizeof (guint64));
-  self->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) reject_free);
+  self->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) abm_import_reject_free);
   for (guint i = 0; i < ABM_CONTACT_N_COLUMNS; i++)
     self->columns[i] = -1;
 }

@@ -166,8 +166,8 @@ abm_import_guess_field (const char *header)
   return ABM_IMPORT_IGNORE;
 }
 
-static void
-reject_free (AbmImportReject *reject)
+void
+abm_import_reject_free (AbmImportReject *reject)
 {
   g_free (reject->reason);
   g_free (reject);
@@ -750,7 +750,7 @@ abm_importer_init (AbmImporter *self)
   self->added = g_ptr_array_new_with_free_func (g_object_unref);
   self->changed = g_ptr_array_new_with_free_func (g_object_unref);
   self->changes = g_ptr_array_new_with_free_func (g_object_unref);
-  self->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) reject_free);
+  self->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) abm_import_reject_free);
 }
 
 AbmImporter *

@@ -31,6 +31,8 @@ typedef struct {
   char    *reason;
 } AbmImportReject;
 
+void abm_import_reject_free (AbmImportReject *reject);
+
 typedef void (*AbmImportProgress) (double   fraction,
                                    gpointer user_data);
 
