@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "abm-account-page.h"
+#include "abm-committee-page.h"
 #include "abm-accounts-view.h"
 #include "abm-text.h"
 
@@ -29,6 +30,8 @@ struct _AbmAccountsView
   GtkCustomFilter    *filter;
   GtkWidget          *page_stack;
   AbmAccountPage     *account_page;
+  AbmCommitteePage   *committee_page;
+  AdwViewStack       *account_stack;
 };
 
 G_DEFINE_FINAL_TYPE (AbmAccountsView, abm_accounts_view, ADW_TYPE_BIN)
@@ -79,6 +82,7 @@ selected_changed (AbmAccountsView *self)
   AbmAccount *account = gtk_single_selection_get_selected_item (self->selection);
 
   abm_account_page_set_account (self->account_page, self->workspace, account);
+  abm_committee_page_set_account (self->committee_page, self->workspace, account);
   gtk_stack_set_visible_child_name (GTK_STACK (self->page_stack),
                                     account ? "account" : "none");
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -152,6 +156,7 @@ abm_accounts_view_set_workspace (AbmAccountsView *self,
     return;
 
   abm_account_page_set_account (self->account_page, NULL, NULL);
+  abm_committee_page_set_account (self->committee_page, NULL, NULL);
   stop_search (self);
   g_set_object (&self->workspace, workspace);
   gtk_filter_list_model_set_model (self->filter_model,
@@ -240,6 +245,7 @@ abm_accounts_view_class_init (AbmAccountsViewClass *klass)
 
   g_type_ensure (ABM_TYPE_ACCOUNT);
   g_type_ensure (ABM_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (ABM_TYPE_COMMITTEE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-accounts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, content_stack);
@@ -252,6 +258,8 @@ abm_accounts_view_class_init (AbmAccountsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, filter);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, page_stack);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, account_page);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, committee_page);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, account_stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);

@@ -1,0 +1,354 @@
+/* abm-committee-page.c: an account's buying committee
+ *
+ * The org chart beside the same people as a list (the keyboard and screen
+ * reader way through the chart), the coverage of the key roles and its
+ * gaps in plain words. People are added, edited and removed through the
+ * stakeholder dialog; contacts come in from a CRM export.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "abm-committee-page.h"
+#include "abm-contact-importer.h"
+#include "abm-file-chooser.h"
+
+struct _AbmCommitteePage
+{
+  AdwBin        parent_instance;
+
+  AbmWorkspace *workspace;
+  AbmAccount   *account;
+  GListModel   *people;        /* the account's committee, owned by the workspace */
+  GPtrArray    *person_rows;
+  GPtrArray    *gap_rows;
+  guint         refresh_idle;
+  gint64        selected_id;
+
+  /* Template widgets */
+  GtkStack     *stack;
+  GtkLabel     *coverage_label;
+  GtkLabel     *summary_label;
+  GtkBox       *chart_box;
+  GtkListBox   *gaps_list;
+  GtkListBox   *people_list;
+};
+
+G_DEFINE_FINAL_TYPE (AbmCommitteePage, abm_committee_page, ADW_TYPE_BIN)
+
+enum {
+  PERSON_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+clear_rows (GtkListBox *list,
+            GPtrArray  *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    gtk_list_box_remove (list, rows->pdata[i]);
+  g_ptr_array_set_size (rows, 0);
+}
+
+/* "CIO · Economic buyer · Champion (sentiment) · 4 days ago" */
+static char *
+person_subtitle (AbmStakeholder *s)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *roles = abm_stakeholder_dup_roles_text (s);
+  const char *title = abm_stakeholder_get_text (s, ABM_STAKEHOLDER_FIELD_TITLE);
+  int days = abm_stakeholder_days_since_contact (s, NULL);
+
+  if (title != NULL)
+    g_string_append (text, title);
+  if (*roles != '\0')
+    g_string_append_printf (text, "%s%s", text->len ? " · " : "", roles);
+  if (abm_stakeholder_get_sentiment (s) != ABM_STAKEHOLDER_SENTIMENT_UNKNOWN)
+    g_string_append_printf (text, "%s%s", text->len ? " · " : "",
+                            abm_sentiment_label (abm_stakeholder_get_sentiment (s)));
+  if (text->len)
+    g_string_append (text, " · ");
+  if (days < 0)
+    g_string_append (text, _("never contacted"));
+  else if (days == 0)
+    g_string_append (text, _("contacted today"));
+  else
+    g_string_append_printf (text, g_dngettext (NULL, "contacted %d day ago", "contacted %d days ago", days), days);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+refresh (gpointer data)
+{
+  AbmCommitteePage *self = data;
+  g_autoptr(AbmCoverage) coverage = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *summary = NULL;
+  guint n;
+
+  self->refresh_idle = 0;
+  clear_rows (self->people_list, self->person_rows);
+  clear_rows (self->gaps_list, self->gap_rows);
+  n = self->people ? g_list_model_get_n_items (self->people) : 0;
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "committee" : "empty");
+  if (n == 0)
+    return G_SOURCE_REMOVE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AbmStakeholder) s = g_list_model_get_item (self->people, i);
+      g_autofree char *subtitle = person_subtitle (s);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), abm_stakeholder_get_name (s));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "abm-id", GSIZE_TO_POINTER ((gsize) abm_stakeholder_get_id (s)));
+      gtk_list_box_append (self->people_list, row);
+      g_ptr_array_add (self->person_rows, row);
+      if (abm_stakeholder_get_id (s) == self->selected_id)
+        gtk_list_box_select_row (self->people_list, GTK_LIST_BOX_ROW (row));
+    }
+
+  coverage = abm_coverage_compute (abm_workspace_get_coverage_rules (self->workspace), self->people, NULL);
+  if (coverage->score >= 0)
+    heading = g_strdup_printf (_("Coverage %.0f%%"), coverage->score);
+  else
+    heading = g_strdup (_("No roles required"));
+  gtk_label_set_text (self->coverage_label, heading);
+  summary = g_strdup_printf (g_dngettext (NULL, "%u person · %u gap", "%u people · %u gaps", n), n,
+                             coverage->gaps->len);
+  gtk_label_set_text (self->summary_label, summary);
+
+  for (guint i = 0; i < coverage->gaps->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), coverage->gaps->pdata[i]);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Gap"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->gaps_list, row);
+      g_ptr_array_add (self->gap_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->gaps_list), coverage->gaps->len > 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (AbmCommitteePage *self)
+{
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add (refresh, self);
+}
+
+static void
+disconnect (AbmCommitteePage *self)
+{
+  if (self->people != NULL)
+    g_signal_handlers_disconnect_by_data (self->people, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (abm_workspace_get_coverage_rules (self->workspace), self);
+}
+
+void
+abm_committee_page_set_account (AbmCommitteePage *self,
+                                AbmWorkspace     *workspace,
+                                AbmAccount       *account)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ABM_IS_COMMITTEE_PAGE (self));
+
+  disconnect (self);
+  g_set_object (&self->workspace, workspace);
+  g_set_object (&self->account, account);
+  self->people = NULL;
+  self->selected_id = 0;
+  if (workspace != NULL && account != NULL)
+    {
+      self->people = abm_workspace_get_committee (workspace, account, &error);
+      if (self->people == NULL)
+        g_warning ("Could not read the committee: %s", error->message);
+      else
+        g_signal_connect_swapped (self->people, "items-changed", G_CALLBACK (queue_refresh), self);
+      g_signal_connect_swapped (abm_workspace_get_coverage_rules (workspace), "changed",
+                                G_CALLBACK (queue_refresh), self);
+    }
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  refresh (self);
+}
+
+GListModel *
+abm_committee_page_get_people (AbmCommitteePage *self)
+{
+  g_return_val_if_fail (ABM_IS_COMMITTEE_PAGE (self), NULL);
+  return self->people;
+}
+
+static gint64
+row_id (GtkListBoxRow *row)
+{
+  return row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "abm-id")) : 0;
+}
+
+static void
+person_selected (AbmCommitteePage *self,
+                 GtkListBoxRow    *row)
+{
+  if (row != NULL)
+    self->selected_id = row_id (row);
+}
+
+static void
+person_activated (AbmCommitteePage *self,
+                  GtkListBoxRow    *row)
+{
+  AbmStakeholder *s = abm_workspace_find_stakeholder (self->workspace, self->account, row_id (row));
+
+  if (s != NULL)
+    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, s);
+}
+
+static void
+show_message (AbmCommitteePage *self,
+              const char       *heading,
+              const char       *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Imports a contacts export and reports what came in and what did not. */
+gboolean
+abm_committee_page_import_contacts (AbmCommitteePage  *self,
+                                    GFile             *file,
+                                    GError           **error)
+{
+  g_autoptr(AbmContactImporter) importer = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GPtrArray *rejects;
+
+  g_return_val_if_fail (ABM_IS_COMMITTEE_PAGE (self), FALSE);
+  g_return_val_if_fail (self->workspace != NULL, FALSE);
+
+  importer = abm_contact_importer_new (self->workspace);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("The file is not on this computer"));
+      return FALSE;
+    }
+  if (!abm_contact_importer_open_path (importer, path, error)
+      || !abm_contact_importer_prepare (importer, NULL, error)
+      || !abm_contact_importer_apply (importer, error))
+    return FALSE;
+
+  rejects = abm_contact_importer_get_rejects (importer);
+  g_string_printf (body, _("%u new, %u updated."), abm_contact_importer_get_n_new (importer),
+                   abm_contact_importer_get_n_updated (importer));
+  for (guint i = 0; i < rejects->len && i < 12; i++)
+    {
+      AbmImportReject *r = rejects->pdata[i];
+      g_string_append_printf (body, _("\nLine %" G_GUINT64_FORMAT ": %s"), r->line, r->reason);
+    }
+  if (rejects->len > 12)
+    g_string_append_printf (body, _("\nAnd %u more."), rejects->len - 12);
+  show_message (self, _("Contacts Imported"), body->str);
+  return TRUE;
+}
+
+static void
+contacts_chosen (GtkWidget *owner,
+                 GFile     *file)
+{
+  AbmCommitteePage *self = ABM_COMMITTEE_PAGE (owner);
+  g_autoptr(GError) error = NULL;
+
+  if (!abm_committee_page_import_contacts (self, file, &error))
+    show_message (self, _("Could Not Import the Contacts"), error->message);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  abm_file_chooser_show (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Contacts"), _("_Import"),
+                         NULL, filter, contacts_chosen);
+}
+
+static void
+abm_committee_page_dispose (GObject *object)
+{
+  AbmCommitteePage *self = ABM_COMMITTEE_PAGE (object);
+
+  disconnect (self);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->account);
+  self->people = NULL;
+  G_OBJECT_CLASS (abm_committee_page_parent_class)->dispose (object);
+}
+
+static void
+abm_committee_page_finalize (GObject *object)
+{
+  AbmCommitteePage *self = ABM_COMMITTEE_PAGE (object);
+
+  g_ptr_array_unref (self->person_rows);
+  g_ptr_array_unref (self->gap_rows);
+  G_OBJECT_CLASS (abm_committee_page_parent_class)->finalize (object);
+}
+
+static void
+abm_committee_page_class_init (AbmCommitteePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = abm_committee_page_dispose;
+  object_class->finalize = abm_committee_page_finalize;
+
+  /* A person was activated in the list or the chart: to edit. */
+  signals[PERSON_ACTIVATED] =
+    g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ABM_TYPE_STAKEHOLDER);
+
+  gtk_widget_class_install_action (widget_class, "committee.import", NULL, import_activated);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-committee-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AbmCommitteePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AbmCommitteePage, coverage_label);
+  gtk_widget_class_bind_template_child (widget_class, AbmCommitteePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AbmCommitteePage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, AbmCommitteePage, gaps_list);
+  gtk_widget_class_bind_template_child (widget_class, AbmCommitteePage, people_list);
+  gtk_widget_class_bind_template_callback (widget_class, person_activated);
+  gtk_widget_class_bind_template_callback (widget_class, person_selected);
+}
+
+static void
+abm_committee_page_init (AbmCommitteePage *self)
+{
+  self->person_rows = g_ptr_array_new ();
+  self->gap_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,25 @@
+/* abm-committee-page.h: an account's buying committee
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "abm-workspace.h"
+
+G_BEGIN_DECLS
+
+#define ABM_TYPE_COMMITTEE_PAGE (abm_committee_page_get_type ())
+G_DECLARE_FINAL_TYPE (AbmCommitteePage, abm_committee_page, ABM, COMMITTEE_PAGE, AdwBin)
+
+void        abm_committee_page_set_account     (AbmCommitteePage  *self,
+                                                AbmWorkspace      *workspace,
+                                                AbmAccount        *account);
+GListModel *abm_committee_page_get_people      (AbmCommitteePage  *self);
+/* What Import Contacts… does with the chosen file; reports in a dialog. */
+gboolean    abm_committee_page_import_contacts (AbmCommitteePage  *self,
+                                                GFile             *file,
+                                                GError           **error);
+
+G_END_DECLS
