@@ -21,7 +21,7 @@ struct _AbmCommitteePage
 
   AbmWorkspace *workspace;
   AbmAccount   *account;
-  GListModel   *people;        /* the account's committee, owned by the workspace */
+  GListModel   *people;        /* the account's committee (a reference) */
   GPtrArray    *person_rows;
   GPtrArray    *gap_rows;
   guint         refresh_idle;
@@ -155,6 +155,7 @@ disconnect (AbmCommitteePage *self)
 {
   if (self->people != NULL)
     g_signal_handlers_disconnect_by_data (self->people, self);
+  g_clear_object (&self->people);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (abm_workspace_get_coverage_rules (self->workspace), self);
 }
@@ -171,7 +172,6 @@ abm_committee_page_set_account (AbmCommitteePage *self,
   disconnect (self);
   g_set_object (&self->workspace, workspace);
   g_set_object (&self->account, account);
-  self->people = NULL;
   self->selected_id = 0;
   if (workspace != NULL && account != NULL)
     {
@@ -179,6 +179,8 @@ abm_committee_page_set_account (AbmCommitteePage *self,
       if (self->people == NULL)
         g_warning ("Could not read the committee: %s", error->message);
       else
+        g_object_ref (self->people);
+      if (self->people != NULL)
         g_signal_connect_swapped (self->people, "items-changed", G_CALLBACK (queue_refresh), self);
       g_signal_connect_swapped (abm_workspace_get_coverage_rules (workspace), "changed",
                                 G_CALLBACK (queue_refresh), self);
@@ -304,7 +306,6 @@ abm_committee_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   g_clear_object (&self->workspace);
   g_clear_object (&self->account);
-  self->people = NULL;
   G_OBJECT_CLASS (abm_committee_page_parent_class)->dispose (object);
 }
 
