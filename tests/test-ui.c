@@ -22,6 +22,7 @@
 #include "abm-sample.h"
 #include "abm-targets-view.h"
 #include "abm-clusters-dialog.h"
+#include "abm-committee-page.h"
 #include "abm-snapshots-dialog.h"
 #include "abm-tier-panel.h"
 #include "abm-tier-rules-dialog.h"
@@ -634,6 +635,21 @@ has_label_containing (GtkWidget  *root,
   return FALSE;
 }
 
+static AdwViewStack *
+find_stack_with (GtkWidget  *root,
+                 const char *page)
+{
+  if (ADW_IS_VIEW_STACK (root) && adw_view_stack_get_child_by_name (ADW_VIEW_STACK (root), page) != NULL)
+    return ADW_VIEW_STACK (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStack *found = find_stack_with (child, page);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static AdwMessageDialog *
 find_message_dialog (const char *heading)
 {
@@ -813,6 +829,86 @@ test_tiers (void)
   g_rmdir (dir);
 }
 
+/* The Committee page lists an account's people with the coverage gaps,
+ * and contacts imported there join the list. */
+static void
+test_committee (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "committee.abm", NULL);
+  g_autofree char *csv = g_build_filename (dir, "contacts.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AbmWorkspace) sample = abm_sample_create_workspace (path, 120, 2, &error);
+  g_autoptr(GFile) csv_file = NULL;
+  g_autofree char *contacts = NULL;
+  AbmWorkspace *workspace;
+  AbmAccount *tier1 = NULL;
+  AbmWindow *window;
+  GtkWidget *page;
+  GListModel *people;
+  guint before;
+
+  g_assert_no_error (error);
+  abm_workspace_close (sample);
+
+  window = abm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_load_workspace (window, path, &error));
+  g_assert_no_error (error);
+  workspace = abm_window_get_workspace (window);
+  for (guint i = 0; tier1 == NULL; i++)
+    {
+      g_autoptr(AbmAccount) a = g_list_model_get_item (abm_workspace_get_accounts (workspace), i);
+      if (abm_account_get_tier (a) == 1)
+        tier1 = a;
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "accounts"));
+  abm_accounts_view_select (ABM_ACCOUNTS_VIEW (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL)),
+                            tier1);
+  abm_test_ui_iterate ();
+  adw_view_stack_set_visible_child_name (find_stack_with (GTK_WIDGET (window), "committee"), "committee");
+  abm_test_ui_iterate ();
+  page = abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_COMMITTEE_PAGE, NULL);
+  g_assert_nonnull (page);
+  people = abm_committee_page_get_people (ABM_COMMITTEE_PAGE (page));
+  before = g_list_model_get_n_items (people);
+  g_assert_cmpuint (before, >, 0);
+  {
+    g_autoptr(AbmStakeholder) first = g_list_model_get_item (people, 0);
+    g_assert_nonnull (abm_test_ui_find_widget (page, ADW_TYPE_ACTION_ROW, abm_stakeholder_get_name (first)));
+  }
+  g_assert_true (has_label_containing (page, "Coverage "));
+
+  contacts = g_strdup_printf ("Name,Email,Job Title,Buying Role\nZora Quell,zora@%s,Head of Data,Champion\n",
+                              abm_account_get_domain (tier1));
+  g_assert_true (g_file_set_contents (csv, contacts, -1, NULL));
+  csv_file = g_file_new_for_path (csv);
+  g_assert_true (abm_committee_page_import_contacts (ABM_COMMITTEE_PAGE (page), csv_file, &error));
+  g_assert_no_error (error);
+  abm_test_ui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, before + 1);
+  g_assert_nonnull (abm_test_ui_find_widget (page, ADW_TYPE_ACTION_ROW, "Zora Quell"));
+  {
+    GtkWindow *report = GTK_WINDOW (find_message_dialog ("Contacts Imported"));
+    g_assert_nonnull (report);
+    gtk_window_destroy (report);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/ui/sample", test_sample);
   g_test_add_func ("/ui/profile", test_profile);
   g_test_add_func ("/ui/tiers", test_tiers);
+  g_test_add_func ("/ui/committee", test_committee);
   g_test_add_func ("/ui/readiness", test_readiness);
 
   status = g_test_run ();
