@@ -29,6 +29,19 @@ abm_test_ui_init (int    *argc,
   return app;
 }
 
+/* GTK and libadwaita under a virtual display, for tests of a widget on
+ * its own. GTK's own accessibility backend for tests: roles and labels
+ * are checked without the AT-SPI bus, which concurrent sessions of the
+ * same user share (and pull from under each other). */
+void
+abm_test_ui_init_widgets (int    *argc,
+                          char ***argv)
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
 /* Runs what is pending without waiting: no test sleeps to pass. */
 void
 abm_test_ui_iterate (void)
@@ -87,4 +100,29 @@ abm_test_ui_find_toplevel (GType type)
         return window;
     }
   return NULL;
+}
+
+/* @widget as its window's renderer draws it: premultiplied BGRA in
+ * memory, as a cairo ARGB32 image, @width × 4 bytes a row. */
+guchar *
+abm_test_ui_render_widget (GtkWidget *widget,
+                           int       *width,
+                           int       *height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  pixels = g_malloc (*width * *height * 4);
+  gdk_texture_download (texture, pixels, *width * 4);
+  return pixels;
 }

@@ -10,10 +10,15 @@ G_BEGIN_DECLS
 
 AbmApplication *abm_test_ui_init          (int         *argc,
                                            char      ***argv);
+void            abm_test_ui_init_widgets  (int         *argc,
+                                           char      ***argv);
 void            abm_test_ui_iterate       (void);
 GtkWidget      *abm_test_ui_find_widget   (GtkWidget   *root,
                                            GType        type,
                                            const char  *title);
 GtkWindow      *abm_test_ui_find_toplevel (GType        type);
+guchar         *abm_test_ui_render_widget (GtkWidget   *widget,
+                                           int         *width,
+                                           int         *height);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "abm-test-ui.h"
 #include "abm-tier-chart-view.h"
 
 #define WAIT_USEC (5 * G_USEC_PER_SEC)
@@ -68,32 +69,6 @@ test_measure (void)
   g_object_unref (view);
 }
 
-/* The view as the window's renderer draws it. */
-static guchar *
-render_view (GtkWidget *view,
-             int       *width,
-             int       *height)
-{
-  GtkNative *native = gtk_widget_get_native (view);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  guchar *pixels;
-
-  *width = gtk_widget_get_width (view);
-  *height = gtk_widget_get_height (view);
-  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, *width, *height));
-  pixels = g_malloc (*width * *height * 4);
-  /* Premultiplied BGRA in memory, as a cairo ARGB32 image. */
-  gdk_texture_download (texture, pixels, *width * 4);
-  return pixels;
-}
-
 /* Whether the pixel at (@x, @y) is opaque in @tier's colour. */
 static gboolean
 has_tier_color (const guchar *pixels,
@@ -121,7 +96,7 @@ check_bands (GtkWidget *view,
              gboolean   dark)
 {
   int width, height;
-  g_autofree guchar *pixels = render_view (view, &width, &height);
+  g_autofree guchar *pixels = abm_test_ui_render_widget (view, &width, &height);
 
   for (guint tier = 1; tier <= ABM_TIER_CHART_N_TIERS; tier++)
     {
@@ -168,12 +143,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's own accessibility backend for tests: the role and label are
-   * checked without the AT-SPI bus, which concurrent sessions of the same
-   * user share (and pull from under each other). */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  abm_test_ui_init_widgets (&argc, &argv);
 
   g_test_add_func ("/tier-chart-view/accessible", test_accessible);
   g_test_add_func ("/tier-chart-view/measure", test_measure);
