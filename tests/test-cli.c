@@ -1601,6 +1601,29 @@ test_committee (Fixture       *f,
 
   missing = run (f, "committee", "w.abm", NULL);
   g_assert_cmpint (missing->status, ==, 2);
+
+  /* The chart as PNG, SVG and PDF files. */
+  {
+    const char *const names[] = { "chart.png", "chart.svg", "chart.pdf" };
+    const char *const starts[] = { "\x89PNG\r\n", "<?xml", "%PDF" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(Result) drawn = run (f, "orgchart", "w.abm", "--account", "acme.com", "-o", names[i], NULL);
+        g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+        g_autofree char *contents = NULL;
+        gsize len = 0;
+
+        assert_success (drawn);
+        g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+        g_assert_cmpuint (len, >, strlen (starts[i]));
+        g_assert_true (memcmp (contents, starts[i], strlen (starts[i])) == 0);
+      }
+    {
+      g_autoptr(Result) wrong = run (f, "orgchart", "w.abm", "--account", "acme.com", "-o", "chart.doc", NULL);
+      g_assert_cmpint (wrong->status, ==, 2);
+    }
+  }
 }
 
 int

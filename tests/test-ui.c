@@ -895,6 +895,33 @@ test_committee (void)
     gtk_window_destroy (report);
   }
 
+  /* Dragging a card onto another makes that person the manager, and the
+   * toast's Undo puts the old line back. */
+  {
+    g_autoptr(AbmStakeholder) zora = NULL;
+    g_autoptr(AbmStakeholder) first = g_list_model_get_item (people, 0);
+    AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY));
+
+    for (guint i = 0; i < g_list_model_get_n_items (people) && zora == NULL; i++)
+      {
+        g_autoptr(AbmStakeholder) s = g_list_model_get_item (people, i);
+        if (g_strcmp0 (abm_stakeholder_get_name (s), "Zora Quell") == 0)
+          zora = g_object_ref (s);
+      }
+    g_assert_nonnull (zora);
+    g_assert_nonnull (overlay);
+    g_assert_cmpint (abm_stakeholder_get_manager_id (zora), ==, 0);
+    g_assert_true (abm_committee_page_reparent (ABM_COMMITTEE_PAGE (page), abm_stakeholder_get_id (zora),
+                                                abm_stakeholder_get_id (first), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (abm_stakeholder_get_manager_id (zora), ==, abm_stakeholder_get_id (first));
+    /* A loop is refused with the reason. */
+    g_assert_false (abm_committee_page_reparent (ABM_COMMITTEE_PAGE (page), abm_stakeholder_get_id (first),
+                                                 abm_stakeholder_get_id (zora), &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   abm_test_ui_iterate ();
   {

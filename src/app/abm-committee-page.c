@@ -14,6 +14,8 @@
 #include "abm-committee-page.h"
 #include "abm-contact-importer.h"
 #include "abm-file-chooser.h"
+#include "abm-org-chart-view.h"
+#include "abm-org-committee.h"
 
 struct _AbmCommitteePage
 {
@@ -26,6 +28,9 @@ struct _AbmCommitteePage
   GPtrArray    *gap_rows;
   guint         refresh_idle;
   gint64        selected_id;
+  GtkWidget    *chart;
+  GtkWidget    *chart_problem;
+  gboolean      syncing;
 
   /* Template widgets */
   GtkStack     *stack;
@@ -116,6 +121,26 @@ refresh (gpointer data)
         gtk_list_box_select_row (self->people_list, GTK_LIST_BOX_ROW (row));
     }
 
+  /* The chart shows the same people; a loop in the file (only a
+   * stranger's file can hold one) is said, not drawn. */
+  {
+    g_autoptr(AbmOrgCommittee) committee =
+      abm_org_committee_new (self->people, abm_workspace_get_committee_links (self->workspace, self->account));
+    g_autoptr(GError) error = NULL;
+
+    self->syncing = TRUE;
+    if (!abm_org_chart_view_set_data (ABM_ORG_CHART_VIEW (self->chart), committee->people, committee->n_people,
+                                      committee->links, committee->n_links, &error))
+      {
+        gtk_label_set_text (GTK_LABEL (self->chart_problem), error->message);
+        gtk_widget_set_visible (self->chart_problem, TRUE);
+      }
+    else
+      gtk_widget_set_visible (self->chart_problem, FALSE);
+    abm_org_chart_view_set_selected_id (ABM_ORG_CHART_VIEW (self->chart), self->selected_id);
+    self->syncing = FALSE;
+  }
+
   coverage = abm_coverage_compute (abm_workspace_get_coverage_rules (self->workspace), self->people, NULL);
   if (coverage->score >= 0)
     heading = g_strdup_printf (_("Coverage %.0f%%"), coverage->score);
@@ -187,6 +212,11 @@ abm_committee_page_set_account (AbmCommitteePage *self,
     }
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   refresh (self);
+  /* A new account starts readable: cards at three quarters of their size
+   * when fitting the whole chart would make the text too small to read. */
+  abm_org_chart_view_zoom_to_fit (ABM_ORG_CHART_VIEW (self->chart));
+  if (abm_org_chart_view_get_zoom (ABM_ORG_CHART_VIEW (self->chart)) < 0.75)
+    abm_org_chart_view_set_zoom (ABM_ORG_CHART_VIEW (self->chart), 0.75);
 }
 
 GListModel *
@@ -194,30 +224,6 @@ abm_committee_page_get_people (AbmCommitteePage *self)
 {
   g_return_val_if_fail (ABM_IS_COMMITTEE_PAGE (self), NULL);
   return self->people;
-}
-
-static gint64
-row_id (GtkListBoxRow *row)
-{
-  return row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "abm-id")) : 0;
-}
-
-static void
-person_selected (AbmCommitteePage *self,
-                 GtkListBoxRow    *row)
-{
-  if (row != NULL)
-    self->selected_id = row_id (row);
-}
-
-static void
-person_activated (AbmCommitteePage *self,
-                  GtkListBoxRow    *row)
-{
-  AbmStakeholder *s = abm_workspace_find_stakeholder (self->workspace, self->account, row_id (row));
-
-  if (s != NULL)
-    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, s);
 }
 
 static void
@@ -232,6 +238,213 @@ show_message (AbmCommitteePage *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+static gint64
+row_id (GtkListBoxRow *row)
+{
+  return row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "abm-id")) : 0;
+}
+
+static void
+person_selected (AbmCommitteePage *self,
+                 GtkListBoxRow    *row)
+{
+  if (row == NULL || self->syncing)
+    return;
+  self->selected_id = row_id (row);
+  self->syncing = TRUE;
+  abm_org_chart_view_set_selected_id (ABM_ORG_CHART_VIEW (self->chart), self->selected_id);
+  self->syncing = FALSE;
+}
+
+/* A card chosen in the chart is chosen in the list too. */
+static void
+chart_selected (AbmCommitteePage *self)
+{
+  gint64 id = abm_org_chart_view_get_selected_id (ABM_ORG_CHART_VIEW (self->chart));
+
+  if (self->syncing)
+    return;
+  self->selected_id = id;
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->person_rows->len; i++)
+    if (row_id (self->person_rows->pdata[i]) == id)
+      gtk_list_box_select_row (self->people_list, self->person_rows->pdata[i]);
+  self->syncing = FALSE;
+}
+
+static void
+chart_activated (AbmCommitteePage *self,
+                 gint64            id)
+{
+  AbmStakeholder *s = abm_workspace_find_stakeholder (self->workspace, self->account, id);
+
+  if (s != NULL)
+    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, s);
+}
+
+typedef struct {
+  AbmCommitteePage *self;
+  gint64            id;
+  gint64            manager;
+} Reparent;
+
+static gboolean
+set_manager (AbmCommitteePage  *self,
+             gint64             id,
+             gint64             manager,
+             GError           **error)
+{
+  AbmStakeholder *s = abm_workspace_find_stakeholder (self->workspace, self->account, id);
+  g_autoptr(AbmStakeholder) values = NULL;
+
+  if (s == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The person is no longer on the committee"));
+      return FALSE;
+    }
+  values = abm_stakeholder_copy (s);
+  abm_stakeholder_set_manager_id (values, manager);
+  return abm_workspace_update_stakeholder (self->workspace, s, values, error);
+}
+
+static void
+free_closure_data (gpointer  data,
+                   GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+reparent_undo (AdwToast *toast,
+               Reparent *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (undo->self->workspace != NULL && !set_manager (undo->self, undo->id, undo->manager, &error))
+    show_message (undo->self, _("Could Not Undo"), error->message);
+}
+
+/* Dragged onto a new manager: stored, with Undo in a toast. */
+gboolean
+abm_committee_page_reparent (AbmCommitteePage  *self,
+                             gint64             id,
+                             gint64             new_manager,
+                             GError           **error)
+{
+  AbmStakeholder *s;
+  GtkWidget *overlay;
+  Reparent *undo;
+  AdwToast *toast;
+
+  g_return_val_if_fail (ABM_IS_COMMITTEE_PAGE (self), FALSE);
+
+  s = abm_workspace_find_stakeholder (self->workspace, self->account, id);
+  if (s == NULL)
+    return TRUE;
+  undo = g_new0 (Reparent, 1);
+  undo->self = self;
+  undo->id = id;
+  undo->manager = abm_stakeholder_get_manager_id (s);
+  if (!set_manager (self, id, new_manager, error))
+    {
+      g_free (undo);
+      return FALSE;
+    }
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_free (undo);
+      return TRUE;
+    }
+  if (new_manager != 0)
+    {
+      AbmStakeholder *m = abm_workspace_find_stakeholder (self->workspace, self->account, new_manager);
+      toast = adw_toast_new_format (_("%s now reports to %s"), abm_stakeholder_get_name (s),
+                                    m ? abm_stakeholder_get_name (m) : "?");
+    }
+  else
+    toast = adw_toast_new_format (_("%s has no known manager now"), abm_stakeholder_get_name (s));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (reparent_undo), undo, free_closure_data, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
+}
+
+static void
+chart_reparent (AbmCommitteePage *self,
+                gint64            id,
+                gint64            new_manager)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!abm_committee_page_reparent (self, id, new_manager, &error))
+    show_message (self, _("Could Not Change the Reporting Line"), error->message);
+}
+
+static void
+export_chosen (GtkWidget *owner,
+               GFile     *file)
+{
+  AbmCommitteePage *self = ABM_COMMITTEE_PAGE (owner);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  AbmRenderFormat format = abm_render_format_for_name (name);
+
+  if (format == ABM_RENDER_FORMAT_AUTO)
+    format = ABM_RENDER_FORMAT_PNG;
+  if (!abm_org_committee_export (self->workspace, self->account, file, format, &error))
+    show_message (self, _("Could Not Export the Chart"), error->message);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AbmCommitteePage *self = ABM_COMMITTEE_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = NULL;
+
+  if (self->account == NULL)
+    return;
+  gtk_file_filter_set_name (filter, _("PNG, SVG or PDF"));
+  gtk_file_filter_add_pattern (filter, "*.png");
+  gtk_file_filter_add_pattern (filter, "*.svg");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  /* Translators: a file name; the account's name follows */
+  suggested = g_strdup_printf (_("Buying Committee – %s.png"), abm_account_get_name (self->account));
+  g_strdelimit (suggested, "/\\", '-');
+  abm_file_chooser_show (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Org Chart"), _("_Export"),
+                         suggested, filter, export_chosen);
+}
+
+static void
+zoom_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AbmCommitteePage *self = ABM_COMMITTEE_PAGE (widget);
+  AbmOrgChartView *chart = ABM_ORG_CHART_VIEW (self->chart);
+
+  if (g_str_equal (action_name, "committee.zoom-in"))
+    abm_org_chart_view_zoom_in (chart);
+  else if (g_str_equal (action_name, "committee.zoom-out"))
+    abm_org_chart_view_zoom_out (chart);
+  else
+    abm_org_chart_view_zoom_to_fit (chart);
+}
+
+static void
+person_activated (AbmCommitteePage *self,
+                  GtkListBoxRow    *row)
+{
+  AbmStakeholder *s = abm_workspace_find_stakeholder (self->workspace, self->account, row_id (row));
+
+  if (s != NULL)
+    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, s);
+}
+
 
 /* Imports a contacts export and reports what came in and what did not. */
 gboolean
@@ -334,6 +547,10 @@ abm_committee_page_class_init (AbmCommitteePageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ABM_TYPE_STAKEHOLDER);
 
   gtk_widget_class_install_action (widget_class, "committee.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "committee.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "committee.zoom-in", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "committee.zoom-out", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "committee.zoom-fit", NULL, zoom_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-committee-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmCommitteePage, stack);
@@ -352,4 +569,47 @@ abm_committee_page_init (AbmCommitteePage *self)
   self->person_rows = g_ptr_array_new ();
   self->gap_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The chart, scrolled and zoomed, with its zoom buttons over it. */
+  {
+    GtkWidget *overlay = gtk_overlay_new ();
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    const struct { const char *icon, *action, *label; } zooms[] = {
+      { "zoom-out-symbolic", "committee.zoom-out", N_("Zoom Out") },
+      { "zoom-fit-best-symbolic", "committee.zoom-fit", N_("Fit to Window") },
+      { "zoom-in-symbolic", "committee.zoom-in", N_("Zoom In") },
+    };
+
+    self->chart = abm_org_chart_view_new ();
+    gtk_widget_set_vexpand (scrolled, TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->chart);
+    gtk_overlay_set_child (GTK_OVERLAY (overlay), scrolled);
+    gtk_widget_add_css_class (buttons, "linked");
+    gtk_widget_add_css_class (buttons, "osd");
+    gtk_widget_set_halign (buttons, GTK_ALIGN_START);
+    gtk_widget_set_valign (buttons, GTK_ALIGN_END);
+    gtk_widget_set_margin_start (buttons, 12);
+    gtk_widget_set_margin_bottom (buttons, 12);
+    for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+      {
+        GtkWidget *button = gtk_button_new_from_icon_name (zooms[i].icon);
+
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), zooms[i].action);
+        gtk_widget_set_tooltip_text (button, _(zooms[i].label));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(zooms[i].label), -1);
+        gtk_box_append (GTK_BOX (buttons), button);
+      }
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), buttons);
+    self->chart_problem = gtk_label_new (NULL);
+    gtk_label_set_wrap (GTK_LABEL (self->chart_problem), TRUE);
+    gtk_widget_add_css_class (self->chart_problem, "error");
+    gtk_widget_set_margin_top (self->chart_problem, 12);
+    gtk_widget_set_visible (self->chart_problem, FALSE);
+    gtk_box_append (self->chart_box, self->chart_problem);
+    gtk_box_append (self->chart_box, overlay);
+    g_signal_connect_swapped (self->chart, "notify::selected-id", G_CALLBACK (chart_selected), self);
+    g_signal_connect_swapped (self->chart, "person-activated", G_CALLBACK (chart_activated), self);
+    g_signal_connect_swapped (self->chart, "reparent-requested", G_CALLBACK (chart_reparent), self);
+  }
 }

@@ -22,4 +22,10 @@ gboolean    abm_committee_page_import_contacts (AbmCommitteePage  *self,
                                                 GFile             *file,
                                                 GError           **error);
 
+/* What dragging a card onto another does: stored, Undo offered. */
+gboolean    abm_committee_page_reparent        (AbmCommitteePage  *self,
+                                                gint64             id,
+                                                gint64             new_manager,
+                                                GError           **error);
+
 G_END_DECLS

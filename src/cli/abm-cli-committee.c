@@ -9,6 +9,8 @@
 
 #include "abm-cli.h"
 #include "abm-contact-importer.h"
+#include "abm-org-committee.h"
+#include "abm-render-export.h"
 #include "abm-workspace.h"
 
 static void
@@ -224,4 +226,53 @@ fail:
   g_free (files[0]);
   g_free (files[1]);
   return abm_cli_fail (error);
+}
+
+int
+abm_cli_orgchart_main (const AbmCliCommand  *command,
+                       int                   argc,
+                       char                **argv)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(AbmWorkspace) workspace = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+  AbmRenderFormat format;
+  AbmAccount *account;
+  int status;
+  const GOptionEntry entries[] = {
+    { "account", 0, 0, G_OPTION_ARG_FILENAME, &domain, N_("The account, by domain or name"), N_("DOMAIN") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write the chart: a .png, .svg or .pdf file"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!abm_cli_parse_file_args (command,
+                                N_("Draws an account's buying committee as an org chart: reporting lines,\n"
+                                   "roles, sentiment, influence and how fresh each relationship is."),
+                                entries, &argc, &argv, &file, &status))
+    return status;
+  if (domain == NULL || output == NULL)
+    return abm_cli_usage_error (command->name, _("Name the account with --account and the file with -o"));
+  format = abm_render_format_for_name (output);
+  if (format == ABM_RENDER_FORMAT_AUTO)
+    return abm_cli_usage_error (command->name, _("“%s” does not end in .png, .svg or .pdf"), output);
+
+  workspace = abm_workspace_open (file, ABM_WORKSPACE_OPEN_READ_ONLY, &error);
+  if (workspace == NULL)
+    return abm_cli_fail (error);
+  account = abm_workspace_find_account (workspace, domain);
+  if (account == NULL)
+    {
+      g_set_error (&error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND,
+                   _("No account has the domain or name “%s”"), domain);
+      return abm_cli_fail (error);
+    }
+  out = g_file_new_for_commandline_arg (output);
+  if (!abm_org_committee_export (workspace, account, out, format, &error))
+    return abm_cli_fail (error);
+  abm_workspace_close (workspace);
+  return ABM_CLI_EXIT_OK;
 }

@@ -36,6 +36,7 @@ int      abm_cli_demo_main       (const AbmCliCommand *command, int argc, char *
 int      abm_cli_add_main        (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_tier_main       (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_committee_main  (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_orgchart_main   (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_import_contacts_main (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_tiers_main      (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_snapshot_main   (const AbmCliCommand *command, int argc, char **argv);

@@ -24,6 +24,7 @@ static const AbmCliCommand commands[] = {
   { "tiers", N_("Print tier counts, capacity warnings and clusters"), abm_cli_tiers_main },
   { "snapshot", N_("Take, list or compare snapshots of the tiered list"), abm_cli_snapshot_main },
   { "committee", N_("Print an account’s buying committee and its coverage"), abm_cli_committee_main },
+  { "orgchart", N_("Draw an account’s buying committee as PNG, SVG or PDF"), abm_cli_orgchart_main },
   { "import-contacts", N_("Add the people of a contacts export to the buying committees"), abm_cli_import_contacts_main },
   { "readiness", N_("Show or answer the ABM readiness check"), abm_cli_readiness_main },
   { "demo", N_("Write a realistic sample workspace"), abm_cli_demo_main },
