@@ -152,13 +152,9 @@ abm_cli_committee_main (const AbmCliCommand  *command,
   workspace = abm_workspace_open (file, ABM_WORKSPACE_OPEN_READ_ONLY, &error);
   if (workspace == NULL)
     return abm_cli_fail (error);
-  account = abm_workspace_find_account (workspace, domain);
+  account = abm_cli_find_account (workspace, domain, &error);
   if (account == NULL)
-    {
-      g_set_error (&error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND,
-                   _("No account has the domain or name “%s”"), domain);
-      return abm_cli_fail (error);
-    }
+    return abm_cli_fail (error);
   people = abm_workspace_get_committee (workspace, account, &error);
   if (people == NULL)
     return abm_cli_fail (error);
@@ -263,13 +259,9 @@ abm_cli_orgchart_main (const AbmCliCommand  *command,
   workspace = abm_workspace_open (file, ABM_WORKSPACE_OPEN_READ_ONLY, &error);
   if (workspace == NULL)
     return abm_cli_fail (error);
-  account = abm_workspace_find_account (workspace, domain);
+  account = abm_cli_find_account (workspace, domain, &error);
   if (account == NULL)
-    {
-      g_set_error (&error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND,
-                   _("No account has the domain or name “%s”"), domain);
-      return abm_cli_fail (error);
-    }
+    return abm_cli_fail (error);
   out = g_file_new_for_commandline_arg (output);
   if (!abm_org_committee_export (workspace, account, out, format, &error))
     return abm_cli_fail (error);

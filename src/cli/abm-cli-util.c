@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "abm-cli.h"
+#include "abm-workspace.h"
 
 /* The first write error on stdout; later writes are skipped. */
 static int output_errno;
@@ -239,4 +240,18 @@ abm_cli_flush_output (void)
   message = g_strdup_printf (_("Could not write the output: %s"), g_strerror (output_errno));
   g_printerr ("abmctl: %s\n", message);
   return FALSE;
+}
+
+/* The account a command names by domain or name, or NULL with the error. */
+AbmAccount *
+abm_cli_find_account (AbmWorkspace  *workspace,
+                      const char    *domain_or_name,
+                      GError       **error)
+{
+  AbmAccount *account = abm_workspace_find_account (workspace, domain_or_name);
+
+  if (account == NULL)
+    g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND,
+                 _("No account has the domain or name “%s”"), domain_or_name);
+  return account;
 }

@@ -92,4 +92,10 @@ void     abm_cli_write_json      (JsonNode   *root);
 /* Flushes stdout; on a write error reports it and returns FALSE. */
 gboolean abm_cli_flush_output    (void);
 
+typedef struct _AbmWorkspace AbmWorkspace;
+typedef struct _AbmAccount AbmAccount;
+AbmAccount *abm_cli_find_account (AbmWorkspace  *workspace,
+                                  const char    *domain_or_name,
+                                  GError       **error);
+
 G_END_DECLS
