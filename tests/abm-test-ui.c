@@ -102,6 +102,21 @@ abm_test_ui_find_toplevel (GType type)
   return NULL;
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
 /* @widget as its window's renderer draws it: premultiplied BGRA in
  * memory, as a cairo ARGB32 image, @width × 4 bytes a row. */
 guchar *
@@ -115,6 +130,24 @@ abm_test_ui_render_widget (GtkWidget *widget,
   g_autoptr(GdkTexture) texture = NULL;
   guchar *pixels;
 
+  /* The window may not have been laid out yet: wait for its first frame
+   * (for at most five seconds, so a broken widget fails, not hangs). */
+  {
+    gboolean timed_out = FALSE;
+    guint frames = 0;
+    guint timeout = g_timeout_add_once (5000, set_flag, &timed_out);
+    guint tick;
+
+    gtk_widget_queue_draw (widget);
+    tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+    /* Two ticks: the second comes after the first frame was painted. */
+    while (!timed_out && (frames < 2 || gtk_widget_get_width (widget) == 0
+                          || gtk_widget_get_height (widget) == 0))
+      g_main_context_iteration (NULL, TRUE);
+    gtk_widget_remove_tick_callback (widget, tick);
+    if (!timed_out)
+      g_source_remove (timeout);
+  }
   *width = gtk_widget_get_width (widget);
   *height = gtk_widget_get_height (widget);
   gdk_paintable_snapshot (paintable, snapshot, *width, *height);

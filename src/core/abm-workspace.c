@@ -189,6 +189,48 @@ static const char *const schema_v6[] = {
   NULL
 };
 
+static const char *const schema_v7[] = {
+  /* The domain's uniqueness moves from a column constraint into a named
+   * index, which a big import can drop and build again in one go: SQLite
+   * builds an index from sorted keys several times faster than it keeps
+   * one up to date row by row. SQLite cannot drop a column constraint, so
+   * the table is rebuilt (foreign keys are off during migrations). */
+  "CREATE TABLE accounts_v7 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  domain TEXT,"
+  "  industry TEXT,"
+  "  employees INTEGER CHECK (employees IS NULL OR employees >= 0),"
+  "  annual_revenue REAL CHECK (annual_revenue IS NULL OR annual_revenue >= 0),"
+  "  country TEXT,"
+  "  city TEXT,"
+  "  acv_potential REAL CHECK (acv_potential IS NULL OR acv_potential >= 0),"
+  "  owner_ae TEXT,"
+  "  owner_marketer TEXT,"
+  "  notes TEXT,"
+  "  created TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  modified TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  technologies TEXT,"
+  "  intent_topics TEXT,"
+  "  tier INTEGER CHECK (tier IS NULL OR tier BETWEEN 1 AND 3),"
+  "  target INTEGER NOT NULL DEFAULT 0 CHECK (target IN (0, 1)),"
+  "  stage TEXT,"
+  "  custom TEXT,"
+  "  tier_locked INTEGER NOT NULL DEFAULT 0 CHECK (tier_locked IN (0, 1)),"
+  "  cluster_id INTEGER REFERENCES clusters (id) ON DELETE SET NULL"
+  ")",
+  "INSERT INTO accounts_v7 (id, name, domain, industry, employees, annual_revenue, country, city,"
+  "                         acv_potential, owner_ae, owner_marketer, notes, created, modified,"
+  "                         technologies, intent_topics, tier, target, stage, custom, tier_locked, cluster_id)"
+  "  SELECT id, name, domain, industry, employees, annual_revenue, country, city,"
+  "         acv_potential, owner_ae, owner_marketer, notes, created, modified,"
+  "         technologies, intent_topics, tier, target, stage, custom, tier_locked, cluster_id FROM accounts",
+  "DROP TABLE accounts",
+  "ALTER TABLE accounts_v7 RENAME TO accounts",
+  "CREATE UNIQUE INDEX accounts_domain ON accounts (domain)",
+  NULL
+};
+
 static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
@@ -196,6 +238,7 @@ static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v4,
   schema_v5,
   schema_v6,
+  schema_v7,
 };
 
 /* accounts_name came with format 2 and went with format 3; a file may
@@ -215,6 +258,7 @@ static const struct {
   { "stakeholders_account", 6 },
   { "stakeholder_links", 6 },
   { "stakeholder_links_to", 6 },
+  { "accounts_domain", 7 },
 };
 
 /* The accounts columns, in AbmAccountField order and then the custom
@@ -715,13 +759,33 @@ clear_target (const char  *path,
   return TRUE;
 }
 
+static gboolean run_migrations (AbmWorkspace  *self,
+                                GError       **error);
+
 static gboolean
 migrate (AbmWorkspace  *self,
          GError       **error)
 {
+  gboolean ok;
+
   if (self->schema_version >= ABM_WORKSPACE_SCHEMA_VERSION)
     return TRUE;
 
+  /* A table rebuild must not cascade its DROP into the tables that refer
+   * to it; foreign keys can only be switched outside a transaction, and
+   * are checked as a whole before the commit. */
+  if (!exec (self->db, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  ok = run_migrations (self, error);
+  if (!exec (self->db, "PRAGMA foreign_keys = ON", ok ? error : NULL) && ok)
+    return FALSE;
+  return ok;
+}
+
+static gboolean
+run_migrations (AbmWorkspace  *self,
+                GError       **error)
+{
   if (!begin (self->db, error))
     return FALSE;
 
@@ -733,6 +797,18 @@ migrate (AbmWorkspace  *self,
             return rollback (self->db);
         }
     }
+  {
+    gint64 broken = 0;
+
+    if (!query_int (self->db, "SELECT count (*) FROM pragma_foreign_key_check", &broken, error))
+      return rollback (self->db);
+    if (broken > 0)
+      {
+        g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                             _("The workspace could not be upgraded: some of its references are broken"));
+        return rollback (self->db);
+      }
+  }
 
   {
     g_autofree char *pragma =
@@ -1845,6 +1921,7 @@ apply_import (AbmWorkspace  *self,
   g_autofree char *next_text = NULL;
   guint n_added = added ? added->len : 0;
   guint n_changed = changed ? changed->len : 0;
+  gboolean rebuild_index = n_added >= BULK_ROWS && self->schema_version >= 7;
   gint64 id;
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
@@ -1902,6 +1979,11 @@ apply_import (AbmWorkspace  *self,
 
   if (!begin (self->db, error))
     return FALSE;
+  /* Many new accounts: their domains are checked unique above, and the
+   * index is built again from sorted keys at the end, in this transaction
+   * (so a failure puts the old index back). */
+  if (rebuild_index && !exec (self->db, "DROP INDEX accounts_domain", error))
+    return rollback (self->db);
   if (!query_int (self->db,
                   "SELECT max (coalesce ((SELECT CAST (value AS INTEGER) FROM meta "
                   "                       WHERE key = 'next_account_id'), 1),"
@@ -1948,6 +2030,10 @@ apply_import (AbmWorkspace  *self,
         }
     }
 
+  g_clear_pointer (&insert_stmt, sqlite3_finalize);
+  g_clear_pointer (&update_stmt, sqlite3_finalize);
+  if (rebuild_index && !exec (self->db, "CREATE UNIQUE INDEX accounts_domain ON accounts (domain)", error))
+    return rollback (self->db);
   next_text = g_strdup_printf ("%" G_GINT64_FORMAT, id + n_added);
   if (!meta_set (self->db, "next_account_id", next_text, error)
       || !commit (self->db, error))
