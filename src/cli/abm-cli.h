@@ -92,6 +92,8 @@ void     abm_cli_write_json      (JsonNode   *root);
 /* Flushes stdout; on a write error reports it and returns FALSE. */
 gboolean abm_cli_flush_output    (void);
 
+void     abm_cli_keep_until_exit (gpointer object);
+
 typedef struct _AbmWorkspace AbmWorkspace;
 typedef struct _AbmAccount AbmAccount;
 AbmAccount *abm_cli_find_account (AbmWorkspace  *workspace,

@@ -1275,6 +1275,19 @@ put_custom (AbmAccount  *self,
   if (clean_value == NULL)
     return FALSE;
 
+  /* The first field of a fresh account, as in every row of an import. */
+  if (n == 0)
+    {
+      if (*clean_value == '\0')
+        return TRUE;
+      self->custom = g_new (char *, 3);
+      self->custom[0] = g_steal_pointer (&clean_key);
+      self->custom[1] = g_steal_pointer (&clean_value);
+      self->custom[2] = NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM]);
+      return TRUE;
+    }
+
   builder = g_strv_builder_new ();
   for (guint i = 0; i < n; i += 2)
     {
