@@ -12,19 +12,6 @@
 #include "abm-cli.h"
 #include "abm-workspace.h"
 
-static AbmAccount *
-find_or_fail (AbmWorkspace  *workspace,
-              const char    *domain,
-              GError       **error)
-{
-  AbmAccount *account = abm_workspace_find_account (workspace, domain);
-
-  if (account == NULL)
-    g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND,
-                 _("No account has the domain or name “%s”"), domain);
-  return account;
-}
-
 /* "1=top:20", "3=min:40" */
 static gboolean
 apply_rule (AbmTierRules  *rules,
@@ -169,7 +156,7 @@ abm_cli_tier_main (const AbmCliCommand  *command,
       if (eq == NULL || !g_ascii_string_to_unsigned (eq + 1, 10, 0, 3, &tier, NULL))
         return abm_cli_usage_error (command->name, _("--set takes DOMAIN=TIER with a tier from 0 to 3, not “%s”"),
                                     sets[i]);
-      account = find_or_fail (workspace, domain, &error);
+      account = abm_cli_find_account (workspace, domain, &error);
       if (account == NULL
           || !abm_workspace_set_account_tier (workspace, account, (guint) tier,
                                               abm_account_get_tier_locked (account), &error))
@@ -181,7 +168,7 @@ abm_cli_tier_main (const AbmCliCommand  *command,
 
       for (guint i = 0; list && list[i]; i++)
         {
-          AbmAccount *account = find_or_fail (workspace, list[i], &error);
+          AbmAccount *account = abm_cli_find_account (workspace, list[i], &error);
 
           if (account == NULL
               || !abm_workspace_set_account_tier (workspace, account, abm_account_get_tier (account),
@@ -219,7 +206,7 @@ abm_cli_tier_main (const AbmCliCommand  *command,
 
   if (explain != NULL)
     {
-      AbmAccount *account = find_or_fail (workspace, explain, &error);
+      AbmAccount *account = abm_cli_find_account (workspace, explain, &error);
       g_autoptr(AbmTierPlan) plan = NULL;
       guint position = 0;
       g_autofree char *text = NULL;

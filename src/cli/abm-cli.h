@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "abm-workspace.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses: scripts tell a mistyped command line from a failure. */
@@ -39,6 +41,9 @@ int      abm_cli_committee_main  (const AbmCliCommand *command, int argc, char *
 int      abm_cli_import_contacts_main (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_tiers_main      (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_snapshot_main   (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_plan_main       (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_plays_main      (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_agenda_main     (const AbmCliCommand *command, int argc, char **argv);
 
 /* Parses a command's options and exactly @n_files arguments, named in
  * @parameters for the usage line ("FILE DATA.csv"). Returns FALSE when the
@@ -75,6 +80,11 @@ int      abm_cli_usage_error     (const char *command,
 gboolean abm_cli_text_arg        (const char  *option,
                                   char       **value,
                                   int         *status);
+
+/* The account of a domain or name, or NULL with a NOT_FOUND error. */
+AbmAccount *abm_cli_find_account (AbmWorkspace  *workspace,
+                                  const char    *domain_or_name,
+                                  GError       **error);
 
 /* "abmctl: <message>" on one line; returns ABM_CLI_EXIT_FAILURE. */
 int      abm_cli_fail            (const GError *error);

@@ -45,9 +45,9 @@ static const struct {
   const char *key;
   const char *label;
 } kinds[ABM_PLAN_N_ITEM_KINDS] = {
-  [ABM_PLAN_ITEM_VENDOR] = { "vendor", N_("Current vendor") },
-  [ABM_PLAN_ITEM_EVENT]  = { "event", N_("Trigger event") },
-  [ABM_PLAN_ITEM_STEP]   = { "step", N_("Next step") },
+  [ABM_PLAN_ITEM_VENDOR] = { "vendor", N_("Current vendors") },
+  [ABM_PLAN_ITEM_EVENT]  = { "event", N_("Trigger events") },
+  [ABM_PLAN_ITEM_STEP]   = { "step", N_("Next steps") },
 };
 
 static const struct {

@@ -31,10 +31,7 @@ static char *
 target_text (AbmWorkspace *workspace,
              AbmPlay      *play)
 {
-  AbmAccount *account = abm_workspace_find_account_by_id (workspace, abm_play_get_account_id (play));
-  AbmStakeholder *person = account && abm_play_get_target_stakeholder (play) > 0
-                           ? abm_workspace_find_stakeholder (workspace, account, abm_play_get_target_stakeholder (play))
-                           : NULL;
+  AbmStakeholder *person = abm_workspace_find_play_target (workspace, play);
 
   if (person != NULL)
     return g_strdup (abm_stakeholder_get_name (person));

@@ -1077,6 +1077,55 @@ find_loaded_play (GListStore *store,
   return NULL;
 }
 
+AbmPlay *
+abm_workspace_find_play (AbmWorkspace  *self,
+                         gint64         id,
+                         GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GListStore *store = NULL;
+  gint64 account_id, cluster_id;
+  int rc;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+
+  if (!has_tables (self))
+    return NULL;
+  stmt = abm_workspace_prepare (self, "SELECT account_id, cluster_id FROM plays WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      abm_workspace_sqlite_error (self, rc, _("Could not read the plays"), error);
+      return NULL;
+    }
+  account_id = sqlite3_column_int64 (stmt, 0);
+  cluster_id = sqlite3_column_int64 (stmt, 1);
+  if (account_id > 0)
+    store = load_plays (self, OF_ACCOUNT, account_id, error);
+  else if (cluster_id > 0)
+    store = load_plays (self, OF_CLUSTER, cluster_id, error);
+  return store ? find_loaded_play (store, id, NULL) : NULL;
+}
+
+AbmStakeholder *
+abm_workspace_find_play_target (AbmWorkspace *self,
+                                AbmPlay      *play)
+{
+  AbmAccount *account;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (ABM_IS_PLAY (play), NULL);
+
+  account = abm_workspace_find_account_by_id (self, abm_play_get_account_id (play));
+  return account && abm_play_get_target_stakeholder (play) > 0
+         ? abm_workspace_find_stakeholder (self, account, abm_play_get_target_stakeholder (play)) : NULL;
+}
+
 static void
 plays_changed (AbmWorkspace *self,
                AbmPlay      *play)

@@ -95,6 +95,13 @@ GListModel   *abm_workspace_get_plays            (AbmWorkspace      *self,
 GListModel   *abm_workspace_get_cluster_plays    (AbmWorkspace      *self,
                                                   AbmCluster        *cluster,
                                                   GError           **error);
+/* A play by its id, as its list keeps it, or NULL. */
+AbmPlay      *abm_workspace_find_play            (AbmWorkspace      *self,
+                                                  gint64             id,
+                                                  GError           **error);
+/* The person a play aims at, if they are still on the committee. */
+AbmStakeholder *abm_workspace_find_play_target   (AbmWorkspace      *self,
+                                                  AbmPlay           *play);
 /* Stores a copy of @values for the account or cluster it names
  * (abm_play_set_subject()) and returns it (the list keeps it). A target
  * person must be on that account's committee. */
