@@ -148,11 +148,13 @@ gboolean
 abm_role_from_text (const char *text,
                     AbmRole    *role)
 {
+  g_autofree char *trimmed = NULL;
   g_autofree char *folded = NULL;
 
   if (text == NULL)
     return FALSE;
-  folded = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  trimmed = g_strstrip (g_strdup (text));
+  folded = g_utf8_casefold (trimmed, -1);
   for (guint i = 0; i < ABM_N_ROLES; i++)
     {
       g_auto(GStrv) aliases = g_strsplit (roles[i].aliases, "|", -1);
