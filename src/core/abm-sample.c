@@ -561,6 +561,7 @@ sample_statuses (AbmWorkspace  *workspace,
 static gboolean
 add_account_plan (AbmWorkspace  *workspace,
                   AbmAccount    *account,
+                  gboolean       overdue_review,
                   GRand         *rand,
                   GDate         *today,
                   GError       **error)
@@ -582,9 +583,9 @@ add_account_plan (AbmWorkspace  *workspace,
         && !abm_workspace_set_plan_section (workspace, plan, i,
                                             _(section_texts[i][g_rand_int_range (rand, 0, 4)]), error))
       return FALSE;
-  /* About one plan in five is past its review date. */
-  review = offset_date (today, g_rand_double (rand) < 0.2 ? -g_rand_int_range (rand, 3, 30)
-                                                           : g_rand_int_range (rand, 14, 90));
+  /* About one plan in five is past its review date, and always one. */
+  review = offset_date (today, g_rand_double (rand) < 0.2 || overdue_review ? -g_rand_int_range (rand, 3, 30)
+                                                                             : g_rand_int_range (rand, 14, 90));
   if (!abm_workspace_set_plan_motion (workspace, plan,
                                       g_strcmp0 (abm_account_get_stage (account), "customer") == 0
                                       ? ABM_MOTION_EXPAND : ABM_MOTION_LAND, error)
@@ -613,13 +614,15 @@ add_account_plan (AbmWorkspace  *workspace,
       return FALSE;
   }
 
-  /* Next steps: one overdue, one due this week, one later, one done. */
+  /* Next steps: one overdue, one due this week, one later, one done.
+   * Random draws never depend on the day of the week, so the rest of the
+   * sample stays the same for a seed whatever day it is made. */
   abm_date_week (NULL, &monday, &sunday);
   for (guint k = 0; k < 4; k++)
     {
       guint pick = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (steps));
       int days = k == 0 ? -g_rand_int_range (rand, 2, 10)
-                 : k == 1 ? g_rand_int_range (rand, 0, g_date_days_between (today, &sunday) + 1)
+                 : k == 1 ? (int) (g_rand_double (rand) * (g_date_days_between (today, &sunday) + 1))
                  : k == 2 ? g_rand_int_range (rand, 10, 30) : -g_rand_int_range (rand, 10, 20);
       g_autofree char *due = offset_date (today, days);
 
@@ -705,6 +708,7 @@ add_sample_plans (AbmWorkspace  *workspace,
   g_autoptr(GHashTable) noted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GStrvBuilder) offerings = g_strv_builder_new ();
   g_auto(GStrv) offering_list = NULL;
+  guint n_tier1 = 0;
   GDate today;
 
   abm_date_today (NULL, &today);
@@ -726,7 +730,8 @@ add_sample_plans (AbmWorkspace  *workspace,
       g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, a);
       gint64 cluster_id = abm_account_get_cluster_id (account);
 
-      if (abm_account_get_tier (account) == 1 && !add_account_plan (workspace, account, rand, &today, error))
+      if (abm_account_get_tier (account) == 1
+          && !add_account_plan (workspace, account, n_tier1++ == 0, rand, &today, error))
         return FALSE;
       if (cluster_id > 0 && !g_hash_table_contains (noted, &cluster_id))
         {
