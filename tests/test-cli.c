@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "abm-test-ics.h"
 #include "abm-workspace.h"
 
 #define CSV_HEADER "id,name,domain,industry,employees,annual-revenue,country,city," \
@@ -1626,6 +1627,290 @@ test_committee (Fixture       *f,
   }
 }
 
+/* A plan is written and read from the command line: sections as typed,
+ * motion, review date, the account's stage, and next steps. */
+static void
+test_plan (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(Result) json = NULL;
+  g_autoptr(Result) bad_key = NULL;
+  g_autoptr(Result) bad_date = NULL;
+  g_autoptr(Result) no_account = NULL;
+  g_autoptr(Result) missing = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *plan, *step;
+
+  init_workspace (f, "w.abm");
+  add_account (f, "w.abm", "Northwind Bank", "northwind.com");
+  set = run (f, "plan", "w.abm", "--account", "northwind.com",
+             "--set", "business-priorities=Consolidate platforms.\n- Retail first\n- Then wealth",
+             "--set", "motion=expand", "--set", "review-date=2026-04-01", "--set", "stage=engaged",
+             "--set", "owner-ae=Dana Smith",
+             "--add-step", "Book the briefing", "--due", "2026-03-20", "--owner", "Dana Smith", NULL);
+  assert_success (set);
+  g_assert_cmpstr (set->out, ==, "");
+
+  text = run (f, "plan", "w.abm", "--account", "northwind.com", NULL);
+  assert_success (text);
+  g_assert_true (has_line (text->out, "Northwind Bank (northwind.com)"));
+  g_assert_true (has_line (text->out, "Motion: Expand an existing customer"));
+  g_assert_true (has_line (text->out, "Stage: engaged"));
+  g_assert_true (has_line (text->out, "Business priorities"));
+  g_assert_true (has_line (text->out, "  - Retail first"));
+  g_assert_nonnull (strstr (text->out, "2026-03-20\t[ ] Book the briefing (Dana Smith) — overdue"));
+
+  json = run (f, "plan", "w.abm", "--account", "northwind.com", "--format", "json", NULL);
+  assert_success (json);
+  root = parse_json (json->out);
+  plan = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (plan, "sections"),
+                                                  "business-priorities"), ==,
+                   "Consolidate platforms.\n- Retail first\n- Then wealth");
+  g_assert_cmpstr (json_object_get_string_member (plan, "motion"), ==, "expand");
+  g_assert_cmpstr (json_object_get_string_member (plan, "review-date"), ==, "2026-04-01");
+  g_assert_cmpstr (json_object_get_string_member (plan, "owner-ae"), ==, "Dana Smith");
+  g_assert_nonnull (json_object_get_string_member (plan, "modified"));
+  step = json_array_get_object_element (json_object_get_array_member (plan, "next-steps"), 0);
+  g_assert_cmpstr (json_object_get_string_member (step, "text"), ==, "Book the briefing");
+  g_assert_cmpstr (json_object_get_string_member (step, "date"), ==, "2026-03-20");
+
+  bad_key = run (f, "plan", "w.abm", "--account", "northwind.com", "--set", "swot=x", NULL);
+  assert_usage_error (bad_key);
+  bad_date = run (f, "plan", "w.abm", "--account", "northwind.com", "--set", "review-date=April", NULL);
+  assert_failure (bad_date);
+  no_account = run (f, "plan", "w.abm", NULL);
+  assert_usage_error (no_account);
+  missing = run (f, "plan", "w.abm", "--account", "nowhere.example", NULL);
+  assert_failure (missing);
+}
+
+static guint
+count_components (AbmTestIcs *calendar,
+                  const char *name)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < calendar->children->len; i++)
+    n += g_strcmp0 (((AbmTestIcs *) calendar->children->pdata[i])->name, name) == 0;
+  return n;
+}
+
+/* Plays from a template, filtered by due date in a given zone and day,
+ * their status set, and exported as CSV, JSON and iCalendar. */
+static void
+test_plays (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(Result) applied = NULL;
+  g_autoptr(Result) week = NULL;
+  g_autoptr(Result) overdue = NULL;
+  g_autoptr(Result) done = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(Result) json = NULL;
+  g_autoptr(Result) ics = NULL;
+  g_autoptr(Result) ics_again = NULL;
+  g_autoptr(Result) events = NULL;
+  g_autoptr(Result) bad = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(AbmTestIcs) calendar = NULL;
+  g_autoptr(AbmTestIcs) calendar_again = NULL;
+  g_autoptr(AbmTestIcs) event_calendar = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *set_done = NULL;
+  char **row;
+
+  init_workspace (f, "w.abm");
+  add_account (f, "w.abm", "Northwind Bank", "northwind.com");
+  applied = run (f, "plays", "w.abm", "--apply-template", "tier-1", "--account", "northwind.com",
+                 "--start", "2026-03-23", NULL);
+  assert_success (applied);
+  g_assert_cmpstr (applied->out, ==, "added 8 plays\n");
+
+  /* Only the research play is due in the week from 2 April. */
+  week = run (f, "plays", "w.abm", "--due-within", "7d", "--today", "2026-04-02", "--timezone", "Europe/Berlin", NULL);
+  assert_success (week);
+  rows = parse_csv (week->out);
+  g_assert_cmpuint (rows->len, ==, 2);
+  row = rows->pdata[0];
+  g_assert_cmpstr (row[0], ==, "id");
+  g_assert_cmpstr (row[12], ==, "overdue");
+  row = rows->pdata[1];
+  g_assert_cmpstr (row[1], ==, "northwind.com");
+  g_assert_cmpstr (row[3], ==, "content");
+  g_assert_cmpstr (row[5], ==, "executive-sponsor");
+  g_assert_cmpstr (row[9], ==, "2026-04-06");
+  g_assert_cmpstr (row[11], ==, "4");
+  first_id = g_strdup (row[0]);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  overdue = run (f, "plays", "w.abm", "--overdue", "--today", "2026-04-14", NULL);
+  assert_success (overdue);
+  rows = parse_csv (overdue->out);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  set_done = g_strdup_printf ("%s=done", first_id);
+  done = run (f, "plays", "w.abm", "--set-status", set_done, NULL);
+  assert_success (done);
+  after = run (f, "plays", "w.abm", "--overdue", "--today", "2026-04-14", NULL);
+  rows = parse_csv (after->out);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  json = run (f, "plays", "w.abm", "--account", "northwind.com", "--format", "json", "--today", "2026-04-14", NULL);
+  assert_success (json);
+  root = parse_json (json->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 8);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (root), 0),
+                                                  "status"), ==, "done");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (json_node_get_array (root), 1),
+                                                 "overdue"));
+
+  /* A strict reader takes the calendar; the UIDs are the same next time. */
+  ics = run (f, "plays", "w.abm", "--format", "ics", NULL);
+  assert_success (ics);
+  calendar = abm_test_ics_parse (ics->out);
+  g_assert_cmpuint (count_components (calendar, "VTODO"), ==, 8);
+  g_assert_cmpstr (abm_test_ics_get (calendar->children->pdata[0], "DUE;VALUE=DATE"), ==, "20260406");
+  ics_again = run (f, "plays", "w.abm", "--format", "ics", NULL);
+  calendar_again = abm_test_ics_parse (ics_again->out);
+  for (guint i = 0; i < 8; i++)
+    g_assert_cmpstr (abm_test_ics_get (calendar->children->pdata[i], "UID"), ==,
+                     abm_test_ics_get (calendar_again->children->pdata[i], "UID"));
+  events = run (f, "plays", "w.abm", "--format", "ics", "--ics-events", NULL);
+  event_calendar = abm_test_ics_parse (events->out);
+  g_assert_cmpuint (count_components (event_calendar, "VEVENT"), ==, 8);
+
+  bad = run (f, "plays", "w.abm", "--format", "xml", NULL);
+  assert_usage_error (bad);
+  g_clear_pointer (&bad, result_free);
+  bad = run (f, "plays", "w.abm", "--due-within", "soon", NULL);
+  assert_usage_error (bad);
+  g_clear_pointer (&bad, result_free);
+  bad = run (f, "plays", "w.abm", "--timezone", "Mars/Olympus", NULL);
+  assert_usage_error (bad);
+  g_clear_pointer (&bad, result_free);
+  bad = run (f, "plays", "w.abm", "--set-status", "999=done", NULL);
+  assert_failure (bad);
+  g_clear_pointer (&bad, result_free);
+  bad = run (f, "plays", "w.abm", "--apply-template", "tier-1", NULL);
+  assert_usage_error (bad);
+}
+
+/* The weekly review lists what is overdue and due, by day. */
+static void
+test_agenda (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(Result) step = NULL;
+  g_autoptr(Result) review = NULL;
+  g_autoptr(Result) applied = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(Result) json = NULL;
+  g_autoptr(Result) empty = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *items;
+
+  init_workspace (f, "w.abm");
+  add_account (f, "w.abm", "Northwind Bank", "northwind.com");
+  add_account (f, "w.abm", "Contoso", "contoso.com");
+  step = run (f, "plan", "w.abm", "--account", "northwind.com", "--add-step", "Send the pack",
+              "--due", "2026-04-16", "--owner", "Lee Park", NULL);
+  assert_success (step);
+  review = run (f, "plan", "w.abm", "--account", "contoso.com", "--set", "review-date=2026-04-01", NULL);
+  assert_success (review);
+  applied = run (f, "plays", "w.abm", "--apply-template", "tier-1", "--account", "northwind.com",
+                 "--start", "2026-03-23", NULL);
+  assert_success (applied);
+
+  text = run (f, "agenda", "w.abm", "--week", "2026-04-14", "--timezone", "America/New_York", NULL);
+  assert_success (text);
+  g_assert_true (has_line (text->out, "Week of 2026-04-13 to 2026-04-19"));
+  g_assert_true (has_line (text->out, "Overdue"));
+  g_assert_true (has_line (text->out, "  2026-04-06  Northwind Bank — play: Account research and a point of view on "
+                                      "their priorities (Content, Marketing), 8 days overdue"));
+  g_assert_true (has_line (text->out, "  2026-04-16  Northwind Bank — next step: Send the pack (Lee Park)"));
+  g_assert_true (has_line (text->out, "  Contoso — review date 2026-04-01 passed"));
+
+  json = run (f, "agenda", "w.abm", "--week", "2026-04-14", "--format", "json", NULL);
+  assert_success (json);
+  root = parse_json (json->out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "week-start"), ==, "2026-04-13");
+  items = json_object_get_array_member (json_node_get_object (root), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 2), "kind"), ==, "next-step");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 3), "staleness"), ==,
+                   "review-due");
+
+  empty = run (f, "agenda", "w.abm", "--week", "2026-03-02", NULL);
+  assert_success (empty);
+  g_assert_true (has_line (empty->out, "Nothing due, nothing overdue, no stale plans."));
+}
+
+/* The sample program has plans, plays, and an agenda to review. */
+static void
+test_demo_plans (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(Result) made = run (f, "demo", "d.abm", "--accounts", "400", "--seed", "9", NULL);
+  g_autoptr(Result) made_again = run (f, "demo", "e.abm", "--accounts", "400", "--seed", "9", NULL);
+  g_autoptr(Result) plays = NULL;
+  g_autoptr(Result) plays_again = NULL;
+  g_autoptr(Result) agenda = NULL;
+  g_autoptr(Result) plan = NULL;
+  g_autoptr(JsonNode) accounts = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) plan_root = NULL;
+  JsonArray *items;
+  const char *tier1 = NULL;
+  gboolean overdue = FALSE, this_week = FALSE, stale = FALSE;
+
+  assert_success (made);
+  assert_success (made_again);
+  plays = run (f, "plays", "d.abm", NULL);
+  plays_again = run (f, "plays", "e.abm", NULL);
+  assert_success (plays);
+  g_assert_cmpstr (plays->out, ==, plays_again->out);
+
+  agenda = run (f, "agenda", "d.abm", "--format", "json", NULL);
+  assert_success (agenda);
+  root = parse_json (agenda->out);
+  items = json_object_get_array_member (json_node_get_object (root), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "kind"), "stale-plan"))
+        stale = TRUE;
+      else if (json_object_get_boolean_member (item, "overdue"))
+        overdue = TRUE;
+      else
+        this_week = TRUE;
+    }
+  g_assert_true (overdue && this_week && stale);
+
+  accounts = accounts_json (f, "d.abm");
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (accounts)) && tier1 == NULL; i++)
+    {
+      JsonObject *account = json_array_get_object_element (json_node_get_array (accounts), i);
+
+      if (json_object_get_int_member (account, "tier") == 1)
+        tier1 = json_object_get_string_member (account, "domain");
+    }
+  g_assert_nonnull (tier1);
+  plan = run (f, "plan", "d.abm", "--account", tier1, "--format", "json", NULL);
+  assert_success (plan);
+  plan_root = parse_json (plan->out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (plan_root),
+                                                                         "next-steps")), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (plan_root),
+                                                                                 "sections"),
+                                                  "value-hypothesis"), !=, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1670,6 +1955,10 @@ main (int    argc,
   ADD ("/cli/csv-formula", test_csv_formula);
   ADD ("/cli/readiness", test_readiness);
   ADD ("/cli/readiness-read-only", test_readiness_read_only);
+  ADD ("/cli/plan", test_plan);
+  ADD ("/cli/plays", test_plays);
+  ADD ("/cli/agenda", test_agenda);
+  ADD ("/cli/demo-plans", test_demo_plans);
 
 #undef ADD
 

@@ -136,6 +136,19 @@ fail_with_message (const char *text)
   return ABM_CLI_EXIT_FAILURE;
 }
 
+AbmAccount *
+abm_cli_find_account (AbmWorkspace  *workspace,
+                      const char    *domain_or_name,
+                      GError       **error)
+{
+  AbmAccount *account = abm_workspace_find_account (workspace, domain_or_name);
+
+  if (account == NULL)
+    g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND,
+                 _("No account has the domain or name “%s”"), domain_or_name);
+  return account;
+}
+
 int
 abm_cli_fail (const GError *error)
 {
@@ -240,20 +253,6 @@ abm_cli_flush_output (void)
   message = g_strdup_printf (_("Could not write the output: %s"), g_strerror (output_errno));
   g_printerr ("abmctl: %s\n", message);
   return FALSE;
-}
-
-/* The account a command names by domain or name, or NULL with the error. */
-AbmAccount *
-abm_cli_find_account (AbmWorkspace  *workspace,
-                      const char    *domain_or_name,
-                      GError       **error)
-{
-  AbmAccount *account = abm_workspace_find_account (workspace, domain_or_name);
-
-  if (account == NULL)
-    g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND,
-                 _("No account has the domain or name “%s”"), domain_or_name);
-  return account;
 }
 
 /* Freeing 100,000 accounts one by one only to exit costs a tenth of an

@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "abm-workspace.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses: scripts tell a mistyped command line from a failure. */
@@ -40,6 +42,9 @@ int      abm_cli_orgchart_main   (const AbmCliCommand *command, int argc, char *
 int      abm_cli_import_contacts_main (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_tiers_main      (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_snapshot_main   (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_plan_main       (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_plays_main      (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_agenda_main     (const AbmCliCommand *command, int argc, char **argv);
 
 /* Parses a command's options and exactly @n_files arguments, named in
  * @parameters for the usage line ("FILE DATA.csv"). Returns FALSE when the
@@ -77,6 +82,11 @@ gboolean abm_cli_text_arg        (const char  *option,
                                   char       **value,
                                   int         *status);
 
+/* The account of a domain or name, or NULL with a NOT_FOUND error. */
+AbmAccount *abm_cli_find_account (AbmWorkspace  *workspace,
+                                  const char    *domain_or_name,
+                                  GError       **error);
+
 /* "abmctl: <message>" on one line; returns ABM_CLI_EXIT_FAILURE. */
 int      abm_cli_fail            (const GError *error);
 
@@ -94,10 +104,5 @@ gboolean abm_cli_flush_output    (void);
 
 void     abm_cli_keep_until_exit (gpointer object);
 
-typedef struct _AbmWorkspace AbmWorkspace;
-typedef struct _AbmAccount AbmAccount;
-AbmAccount *abm_cli_find_account (AbmWorkspace  *workspace,
-                                  const char    *domain_or_name,
-                                  GError       **error);
 
 G_END_DECLS

@@ -26,6 +26,9 @@ static const AbmCliCommand commands[] = {
   { "committee", N_("Print an account’s buying committee and its coverage"), abm_cli_committee_main },
   { "orgchart", N_("Draw an account’s buying committee as PNG, SVG or PDF"), abm_cli_orgchart_main },
   { "import-contacts", N_("Add the people of a contacts export to the buying committees"), abm_cli_import_contacts_main },
+  { "plan", N_("Show or edit an account’s or a cluster’s plan"), abm_cli_plan_main },
+  { "plays", N_("List plays by due date, apply templates, or export them as iCalendar"), abm_cli_plays_main },
+  { "agenda", N_("Print the weekly review: steps due, overdue plays and stale plans"), abm_cli_agenda_main },
   { "readiness", N_("Show or answer the ABM readiness check"), abm_cli_readiness_main },
   { "demo", N_("Write a realistic sample workspace"), abm_cli_demo_main },
 };

@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "abm-json.h"
 
 /* Whether @json nests arrays and objects at most @max_depth deep.
@@ -39,4 +43,105 @@ abm_json_depth_ok (const char *json,
         depth--;
     }
   return TRUE;
+}
+
+static JsonNode *
+value_member (JsonObject *object,
+              const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? node : NULL;
+}
+
+gint64
+abm_json_int (JsonObject *object,
+              const char *member,
+              gint64      fallback)
+{
+  JsonNode *node = value_member (object, member);
+
+  return node && json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : fallback;
+}
+
+double
+abm_json_double (JsonObject *object,
+                 const char *member,
+                 double      fallback)
+{
+  JsonNode *node = value_member (object, member);
+
+  if (node && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return json_node_get_double (node);
+  if (node && json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double) json_node_get_int (node);
+  return fallback;
+}
+
+gboolean
+abm_json_bool (JsonObject *object,
+               const char *member,
+               gboolean    fallback)
+{
+  JsonNode *node = value_member (object, member);
+
+  return node && json_node_get_value_type (node) == G_TYPE_BOOLEAN ? json_node_get_boolean (node) : fallback;
+}
+
+const char *
+abm_json_string (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = value_member (object, member);
+
+  return node && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+JsonArray *
+abm_json_array (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+void
+abm_json_add_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+JsonNode *
+abm_json_parse (const char  *json,
+                gsize        max_size,
+                guint        max_depth,
+                gboolean     array,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize len = json ? strlen (json) : 0;
+  JsonNode *root;
+
+  if (json == NULL || len > max_size || !abm_json_depth_ok (json, len, max_depth))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The data is too large or too deep"));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, json, (gssize) len, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || (array ? !JSON_NODE_HOLDS_ARRAY (root) : !JSON_NODE_HOLDS_OBJECT (root)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           array ? _("The data is not a JSON array") : _("The data is not a JSON object"));
+      return NULL;
+    }
+  return json_node_copy (root);
 }

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "abm-date.h"
 #include "abm-readiness.h"
 #include "abm-sample.h"
 
@@ -405,6 +406,354 @@ add_sample_committees (AbmWorkspace  *workspace,
   return TRUE;
 }
 
+/* Plans and plays
+ *
+ * Texts a team would write, picked per account; dates relative to today,
+ * so the agenda always has something overdue, something due this week,
+ * and a plan or two past its review date. */
+
+static const char *const sample_offerings[] = {
+  N_("Data Platform"), N_("Analytics"), N_("Payments Hub"), N_("Risk Suite"),
+};
+
+static const char *const divisions[] = {
+  N_("Retail"), N_("Commercial"), N_("Wealth"), N_("Operations"), N_("Finance"), N_("Risk"), N_("IT"),
+};
+
+static const char *const competitors[] = {
+  "Temenos", "FIS", "Oracle", "SAP", "Finastra", "SAS",
+};
+
+static const char *const section_texts[][4] = {
+  [ABM_PLAN_SECTION_PRIORITIES] = {
+    N_("Grow digital revenue while cutting the cost to serve.\n- Move customers onto self-service\n- Retire two legacy platforms by year end"),
+    N_("Meet the new regulatory reporting deadlines without adding headcount.\n- Automate the quarterly filings\n- One source of truth for risk data"),
+    N_("Expand into two new regions within 18 months.\n- Data residency in each market\n- A partner ecosystem per region"),
+    N_("Modernise the customer experience across channels.\n- One view of the customer\n- Personalised offers in real time"),
+  },
+  [ABM_PLAN_SECTION_PAIN_POINTS] = {
+    N_("Month-end close takes nine days; finance reconciles by spreadsheet."),
+    N_("Three customer databases that disagree.\n- Duplicate outreach\n- No reliable churn signal"),
+    N_("Batch processing overnight delays every report by a day."),
+    N_("Audit findings on data lineage two years running."),
+  },
+  [ABM_PLAN_SECTION_STRENGTHS] = {
+    N_("Reference customers in their industry and region."),
+    N_("Our champion used the platform at her previous company."),
+    N_("Proven integration with their CRM."),
+    N_("Lowest total cost over five years in their own model."),
+  },
+  [ABM_PLAN_SECTION_WEAKNESSES] = {
+    N_("No relationship with the CFO yet."),
+    N_("Our local support team is small."),
+    N_("Procurement sees us as a niche vendor."),
+    N_("A failed pilot in another division in 2023."),
+  },
+  [ABM_PLAN_SECTION_OPPORTUNITIES] = {
+    N_("The incumbent's contract renews within the year."),
+    N_("A new CIO with a cloud-first mandate."),
+    N_("Budget freed by the merger's synergy programme."),
+    N_("Regulator deadline forces a decision this year."),
+  },
+  [ABM_PLAN_SECTION_THREATS] = {
+    N_("The incumbent offers a three-year discount to renew early."),
+    N_("An internal build team proposes to do it themselves."),
+    N_("A budget freeze if results disappoint this quarter."),
+    N_("A global framework agreement with a competitor."),
+  },
+  [ABM_PLAN_SECTION_COMPETITION] = {
+    N_("The incumbent is entrenched in operations but disliked by the business."),
+    N_("Two competitors were shortlisted last year; neither was chosen."),
+    N_("A systems integrator influences every platform decision."),
+    N_("No competitor has a foothold in the finance team."),
+  },
+  [ABM_PLAN_SECTION_VALUE_HYPOTHESIS] = {
+    N_("We can cut their month-end close from nine days to three, freeing 40 analysts for forecasting."),
+    N_("One customer view lifts cross-sell by 15 % within a year."),
+    N_("Automated reporting removes the audit findings and EUR 2M of consulting a year."),
+    N_("Real-time data shortens their credit decisions from days to minutes."),
+  },
+  [ABM_PLAN_SECTION_OBJECTIVES] = {
+    N_("Executive sponsor named by the end of the quarter.\n- Success: a signed mutual action plan"),
+    N_("Pilot in one division within 90 days.\n- Success: three KPIs agreed with the business"),
+    N_("Expand from one division to three this year.\n- Success: a framework agreement"),
+    N_("Replace the incumbent at renewal.\n- Success: shortlist, then a technical win"),
+  },
+  [ABM_PLAN_SECTION_RISKS] = {
+    N_("Champion may move roles after the reorganisation."),
+    N_("Security review could take six months."),
+    N_("Procurement insists on three bids."),
+    N_("The business case depends on headcount savings HR will not confirm."),
+  },
+};
+
+static const char *const messaging[] = {
+  N_("Modern core systems without a big-bang migration: start with one product line, keep the rest running."),
+  N_("One source of truth for regulators and the board, with reports in hours instead of weeks."),
+  N_("Serve customers in every channel from one platform, priced for a regional player."),
+};
+
+static const char *const steps[] = {
+  N_("Confirm the executive sponsor"), N_("Send the business case draft"), N_("Book the security review"),
+  N_("Agree the pilot's success criteria"), N_("Introduce our CFO to theirs"), N_("Share the reference call notes"),
+};
+
+static char *
+offset_date (GDate *today,
+             int    days)
+{
+  GDate date = *today;
+
+  if (days >= 0)
+    g_date_add_days (&date, (guint) days);
+  else
+    g_date_subtract_days (&date, (guint) -days);
+  return abm_date_format (&date);
+}
+
+static gboolean
+sample_item (AbmWorkspace     *workspace,
+             AbmPlan          *plan,
+             AbmPlanItemKind   kind,
+             const char       *text,
+             const char       *date,
+             const char       *owner,
+             AbmTrigger        trigger,
+             gboolean          done,
+             GError          **error)
+{
+  g_autoptr(AbmPlanItem) item = abm_plan_item_new (kind);
+
+  abm_plan_item_set_text (item, text, NULL);
+  abm_plan_item_set_date (item, date, NULL);
+  abm_plan_item_set_owner (item, owner, NULL);
+  abm_plan_item_set_trigger (item, trigger);
+  abm_plan_item_set_done (item, done);
+  return abm_workspace_add_plan_item (workspace, plan, item, error) != NULL;
+}
+
+/* Plays that ended are mostly done; those running are in progress. */
+static gboolean
+sample_statuses (AbmWorkspace  *workspace,
+                 GPtrArray     *plays,
+                 GRand         *rand,
+                 GError       **error)
+{
+  for (guint i = 0; i < plays->len; i++)
+    {
+      AbmPlay *play = plays->pdata[i];
+      int to_start = 0, to_due = 0;
+      double roll = g_rand_double (rand);
+      AbmPlayStatus status = ABM_PLAY_PLANNED;
+
+      abm_date_days_until (abm_play_get_start (play), NULL, &to_start);
+      abm_date_days_until (abm_play_get_due (play), NULL, &to_due);
+      if (to_due < 0)
+        status = roll < 0.75 ? ABM_PLAY_DONE : roll < 0.85 ? ABM_PLAY_SKIPPED : ABM_PLAY_IN_PROGRESS;
+      else if (to_start <= 0)
+        status = ABM_PLAY_IN_PROGRESS;
+      if (status != ABM_PLAY_PLANNED && !abm_workspace_set_play_status (workspace, play, status, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_account_plan (AbmWorkspace  *workspace,
+                  AbmAccount    *account,
+                  gboolean       overdue_review,
+                  GRand         *rand,
+                  GDate         *today,
+                  GError       **error)
+{
+  AbmPlan *plan = abm_workspace_get_plan (workspace, account, error);
+  g_autoptr(AbmWhitespace) map = NULL;
+  g_autoptr(GPtrArray) plays = NULL;
+  g_autofree char *review = NULL;
+  g_auto(GStrv) vendors = NULL;
+  const char *ae = abm_account_get_owner_ae (account);
+  const char *marketer = abm_account_get_owner_marketer (account);
+  GDate monday, sunday, start;
+  guint used = 0;
+
+  if (plan == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (section_texts); i++)
+    if (section_texts[i][0] != NULL
+        && !abm_workspace_set_plan_section (workspace, plan, i,
+                                            _(section_texts[i][g_rand_int_range (rand, 0, 4)]), error))
+      return FALSE;
+  /* About one plan in five is past its review date, and always one. */
+  review = offset_date (today, g_rand_double (rand) < 0.2 || overdue_review ? -g_rand_int_range (rand, 3, 30)
+                                                                             : g_rand_int_range (rand, 14, 90));
+  if (!abm_workspace_set_plan_motion (workspace, plan,
+                                      g_strcmp0 (abm_account_get_stage (account), "customer") == 0
+                                      ? ABM_MOTION_EXPAND : ABM_MOTION_LAND, error)
+      || !abm_workspace_set_plan_review_date (workspace, plan, review, error))
+    return FALSE;
+
+  /* Their current vendors: what they run, else a competitor. */
+  vendors = g_strsplit (abm_account_get_technologies (account) ? abm_account_get_technologies (account) : "", "; ", 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *vendor = vendors[0] && i == 0 ? vendors[0] : competitors[g_rand_int_range (rand, 0, G_N_ELEMENTS (competitors))];
+      g_autofree char *renewal = offset_date (today, g_rand_int_range (rand, 30, 400));
+
+      if (!sample_item (workspace, plan, ABM_PLAN_ITEM_VENDOR, vendor, renewal, NULL, ABM_TRIGGER_OTHER, FALSE, error))
+        return FALSE;
+    }
+  {
+    g_autofree char *when = offset_date (today, -g_rand_int_range (rand, 10, 120));
+    AbmTrigger trigger = (AbmTrigger) g_rand_int_range (rand, 0, ABM_N_TRIGGERS);
+    const char *const events[ABM_N_TRIGGERS] = {
+      N_("A new CIO joined from a competitor"), N_("Raised growth funding"), N_("Announced a merger"),
+      N_("New reporting rules take effect next year"), N_("Opened a digital innovation hub"),
+    };
+
+    if (!sample_item (workspace, plan, ABM_PLAN_ITEM_EVENT, _(events[trigger]), when, NULL, trigger, FALSE, error))
+      return FALSE;
+  }
+
+  /* Next steps: one overdue, one due this week, one later, one done.
+   * Random draws never depend on the day of the week, so the rest of the
+   * sample stays the same for a seed whatever day it is made. */
+  abm_date_week (NULL, &monday, &sunday);
+  for (guint k = 0; k < 4; k++)
+    {
+      guint pick = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (steps));
+      int days = k == 0 ? -g_rand_int_range (rand, 2, 10)
+                 : k == 1 ? (int) (g_rand_double (rand) * (g_date_days_between (today, &sunday) + 1))
+                 : k == 2 ? g_rand_int_range (rand, 10, 30) : -g_rand_int_range (rand, 10, 20);
+      g_autofree char *due = offset_date (today, days);
+
+      /* Each step once. */
+      while (used & (1u << pick))
+        pick = (pick + 1) % G_N_ELEMENTS (steps);
+      used |= 1u << pick;
+      if (!sample_item (workspace, plan, ABM_PLAN_ITEM_STEP, _(steps[pick]), due, k % 2 ? marketer : ae,
+                        ABM_TRIGGER_OTHER, k == 3, error))
+        return FALSE;
+    }
+
+  /* Where we sell, and where we could. */
+  map = abm_whitespace_copy (abm_plan_get_whitespace (plan));
+  for (guint i = 0, first = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (divisions)); i < 3; i++)
+    abm_whitespace_add (map, ABM_WHITESPACE_DIVISIONS, _(divisions[(first + i * 2) % G_N_ELEMENTS (divisions)]), NULL);
+  for (guint r = 0; r < abm_whitespace_get_n (map, ABM_WHITESPACE_DIVISIONS); r++)
+    for (guint c = 0; c < abm_whitespace_get_n (map, ABM_WHITESPACE_OFFERINGS); c++)
+      {
+        double roll = g_rand_double (rand);
+        AbmWhitespaceStatus status = roll < 0.25 ? ABM_WHITESPACE_CUSTOMER : roll < 0.4 ? ABM_WHITESPACE_OPPORTUNITY
+                                     : roll < 0.6 ? ABM_WHITESPACE_COMPETITOR : ABM_WHITESPACE_OPEN;
+
+        abm_whitespace_set_cell (map, r, c, status, competitors[g_rand_int_range (rand, 0, G_N_ELEMENTS (competitors))],
+                                 g_rand_int_range (rand, 2, 40) * 10000.0, NULL);
+      }
+  if (!abm_workspace_set_plan_whitespace (workspace, plan, map, error))
+    return FALSE;
+
+  /* The Tier 1 template, started a few weeks ago. */
+  start = *today;
+  g_date_subtract_days (&start, (guint) g_rand_int_range (rand, 14, 56));
+  plays = abm_workspace_apply_play_template (workspace,
+                                             abm_workspace_get_play_template (workspace, ABM_PLAY_TEMPLATE_TIER_1),
+                                             account, NULL, &start, error);
+  return plays != NULL && sample_statuses (workspace, plays, rand, error);
+}
+
+static gboolean
+add_cluster_plan (AbmWorkspace  *workspace,
+                  AbmCluster    *cluster,
+                  guint          index,
+                  GRand         *rand,
+                  GDate         *today,
+                  GError       **error)
+{
+  AbmPlan *plan = abm_workspace_get_cluster_plan (workspace, cluster, error);
+  g_autoptr(GPtrArray) plays = NULL;
+  g_autofree char *review = offset_date (today, g_rand_int_range (rand, -10, 60));
+  GDate start;
+
+  if (plan == NULL
+      || !abm_workspace_set_plan_section (workspace, plan, ABM_PLAN_SECTION_MESSAGING,
+                                          _(messaging[index % G_N_ELEMENTS (messaging)]), error)
+      || !abm_workspace_set_plan_section (workspace, plan, ABM_PLAN_SECTION_PRIORITIES,
+                                          _(section_texts[ABM_PLAN_SECTION_PRIORITIES][index % 4]), error)
+      || !abm_workspace_set_plan_section (workspace, plan, ABM_PLAN_SECTION_PAIN_POINTS,
+                                          _(section_texts[ABM_PLAN_SECTION_PAIN_POINTS][(index + 1) % 4]), error)
+      || !abm_workspace_set_plan_section (workspace, plan, ABM_PLAN_SECTION_VALUE_HYPOTHESIS,
+                                          _(section_texts[ABM_PLAN_SECTION_VALUE_HYPOTHESIS][index % 4]), error)
+      || !abm_workspace_set_plan_motion (workspace, plan, ABM_MOTION_LAND, error)
+      || !abm_workspace_set_plan_review_date (workspace, plan, review, error))
+    return FALSE;
+  start = *today;
+  g_date_subtract_days (&start, (guint) g_rand_int_range (rand, 7, 35));
+  plays = abm_workspace_apply_play_template (workspace,
+                                             abm_workspace_get_play_template (workspace, ABM_PLAY_TEMPLATE_CLUSTER),
+                                             NULL, cluster, &start, error);
+  return plays != NULL && sample_statuses (workspace, plays, rand, error);
+}
+
+/* Tier 1 accounts get a full plan and the Tier 1 plays; each cluster a
+ * plan with its messaging and the cluster plays; the first account of a
+ * cluster its own notes. The templates are stored as the team's own. */
+static gboolean
+add_sample_plans (AbmWorkspace  *workspace,
+                  guint32        seed,
+                  GError       **error)
+{
+  GListModel *accounts = abm_workspace_get_accounts (workspace);
+  GListModel *clusters = abm_workspace_get_clusters (workspace);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x91a4);
+  g_autoptr(GHashTable) noted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) offerings = g_strv_builder_new ();
+  g_auto(GStrv) offering_list = NULL;
+  guint n_tier1 = 0;
+  GDate today;
+
+  abm_date_today (NULL, &today);
+  for (guint i = 0; i < G_N_ELEMENTS (sample_offerings); i++)
+    g_strv_builder_add (offerings, _(sample_offerings[i]));
+  offering_list = g_strv_builder_end (offerings);
+  if (!abm_workspace_set_offerings (workspace, (const char *const *) offering_list, error))
+    return FALSE;
+  /* Stored, as a team's edited templates are. */
+  for (guint k = 0; k < ABM_PLAY_N_TEMPLATES; k++)
+    {
+      g_autoptr(AbmPlayTemplate) built_in = abm_play_template_new (k);
+
+      abm_play_template_assign (abm_workspace_get_play_template (workspace, k), built_in);
+    }
+
+  for (guint a = 0; a < g_list_model_get_n_items (accounts); a++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, a);
+      gint64 cluster_id = abm_account_get_cluster_id (account);
+
+      if (abm_account_get_tier (account) == 1
+          && !add_account_plan (workspace, account, n_tier1++ == 0, rand, &today, error))
+        return FALSE;
+      if (cluster_id > 0 && !g_hash_table_contains (noted, &cluster_id))
+        {
+          AbmPlan *plan = abm_workspace_get_plan (workspace, account, error);
+
+          g_hash_table_add (noted, g_memdup2 (&cluster_id, sizeof cluster_id));
+          if (plan == NULL
+              || !abm_workspace_set_plan_section (workspace, plan, ABM_PLAN_SECTION_NOTES,
+                                                  _("Their CIO spoke at our customer summit; start with her team."), error))
+            return FALSE;
+        }
+    }
+  for (guint c = 0; c < g_list_model_get_n_items (clusters); c++)
+    {
+      g_autoptr(AbmCluster) cluster = g_list_model_get_item (clusters, c);
+
+      if (!add_cluster_plan (workspace, cluster, c, rand, &today, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* A team of four account executives and two marketers, tiers in the
  * proportions of a real program (about 6 % in Tier 1, 24 % in Tier 2),
  * Tier 2 clustered, and last quarter's snapshot with a few accounts that
@@ -490,6 +839,8 @@ abm_sample_create_workspace (const char  *path,
   if (!add_sample_tiers (workspace, n_accounts, error))
     return NULL;
   if (!add_sample_committees (workspace, seed, error))
+    return NULL;
+  if (!add_sample_plans (workspace, seed, error))
     return NULL;
 
   /* A program whose deals suit ABM but whose team is not ready on every

@@ -11,6 +11,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "abm-date.h"
+#include "abm-keyed.h"
 #include "abm-stakeholder.h"
 
 struct _AbmStakeholder
@@ -146,11 +148,13 @@ gboolean
 abm_role_from_text (const char *text,
                     AbmRole    *role)
 {
+  g_autofree char *trimmed = NULL;
   g_autofree char *folded = NULL;
 
   if (text == NULL)
     return FALSE;
-  folded = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  trimmed = g_strstrip (g_strdup (text));
+  folded = g_utf8_casefold (trimmed, -1);
   for (guint i = 0; i < ABM_N_ROLES; i++)
     {
       g_auto(GStrv) aliases = g_strsplit (roles[i].aliases, "|", -1);
@@ -166,34 +170,8 @@ abm_role_from_text (const char *text,
   return FALSE;
 }
 
-#define KEYED(prefix, type, table, n)                                   \
-  const char *                                                          \
-  prefix##_key (type value)                                             \
-  {                                                                     \
-    g_return_val_if_fail ((guint) value < n, NULL);                     \
-    return table[value].key;                                            \
-  }                                                                     \
-  const char *                                                          \
-  prefix##_label (type value)                                           \
-  {                                                                     \
-    g_return_val_if_fail ((guint) value < n, NULL);                     \
-    return g_dgettext (GETTEXT_PACKAGE, table[value].label);            \
-  }                                                                     \
-  gboolean                                                              \
-  prefix##_from_key (const char *key,                                   \
-                     type       *value)                                 \
-  {                                                                     \
-    for (guint i = 0; key != NULL && i < n; i++)                        \
-      if (g_ascii_strcasecmp (key, table[i].key) == 0)                  \
-        {                                                               \
-          *value = i;                                                   \
-          return TRUE;                                                  \
-        }                                                               \
-    return FALSE;                                                       \
-  }
-
-KEYED (abm_sentiment, AbmStakeholderSentiment, sentiments, ABM_STAKEHOLDER_N_SENTIMENTS)
-KEYED (abm_support, AbmSupport, supports, ABM_N_SUPPORTS)
+ABM_DEFINE_KEYED (abm_sentiment, AbmStakeholderSentiment, sentiments, ABM_STAKEHOLDER_N_SENTIMENTS)
+ABM_DEFINE_KEYED (abm_support, AbmSupport, supports, ABM_N_SUPPORTS)
 
 const char *
 abm_stakeholder_field_key (AbmStakeholderField field)
@@ -643,25 +621,6 @@ abm_stakeholder_get_last_contact (AbmStakeholder *self)
   return self->last_contact;
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint64 y, m, d;
-  g_auto(GStrv) parts = NULL;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  parts = g_strsplit (text, "-", 3);
-  if (!g_ascii_string_to_unsigned (parts[0], 10, 1900, 9999, &y, NULL)
-      || !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL)
-      || !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL)
-      || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (date, d, m, y);
-  return TRUE;
-}
-
 gboolean
 abm_stakeholder_set_last_contact (AbmStakeholder  *self,
                                   const char      *date,
@@ -675,7 +634,7 @@ abm_stakeholder_set_last_contact (AbmStakeholder  *self,
   clean = date ? g_strstrip (g_strdup (date)) : NULL;
   if (clean != NULL && *clean == '\0')
     g_clear_pointer (&clean, g_free);
-  if (clean != NULL && !parse_date (clean, &parsed))
+  if (clean != NULL && !abm_date_parse (clean, &parsed))
     {
       g_set_error (error, ABM_STAKEHOLDER_ERROR, ABM_STAKEHOLDER_ERROR_INVALID,
                    _("“%s” is not a date: write it as YYYY-MM-DD"), clean);
@@ -698,7 +657,7 @@ abm_stakeholder_days_since_contact (AbmStakeholder *self,
 
   g_return_val_if_fail (ABM_IS_STAKEHOLDER (self), -1);
 
-  if (self->last_contact == NULL || !parse_date (self->last_contact, &contact))
+  if (self->last_contact == NULL || !abm_date_parse (self->last_contact, &contact))
     return -1;
   if (today == NULL)
     {

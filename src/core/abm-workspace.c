@@ -20,6 +20,7 @@
 
 #include "abm-file-guard.h"
 #include "abm-workspace.h"
+#include "abm-workspace-private.h"
 
 struct _AbmWorkspace
 {
@@ -39,6 +40,7 @@ struct _AbmWorkspace
   AbmCoverageRules *coverage_rules;
   GListStore *clusters;      /* AbmCluster, by id */
   GHashTable *committees;    /* account id → Committee, as they are read */
+  AbmWorkspacePlans *plans;  /* plans and plays: abm-workspace-plans.c */
   gboolean    holds_lock;
   int         schema_version;
   gboolean    read_only;
@@ -231,6 +233,61 @@ static const char *const schema_v7[] = {
   NULL
 };
 
+static const char *const schema_v8[] = {
+  /* Account plans (one per account or cluster, its sections, its dated
+   * lists) and plays. Ids come from counters in meta, never reused, so an
+   * undo can put a row back under its id and a play keeps its calendar
+   * UID. A play's target person is not a foreign key: deleting and
+   * restoring the person keeps the target. */
+  "CREATE TABLE plans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER UNIQUE REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  cluster_id INTEGER UNIQUE REFERENCES clusters (id) ON DELETE CASCADE,"
+  "  motion TEXT CHECK (motion IS NULL OR motion IN ('land', 'expand')),"
+  "  review_date TEXT,"
+  "  whitespace TEXT,"
+  "  created TEXT NOT NULL, modified TEXT NOT NULL,"
+  "  CHECK ((account_id IS NULL) <> (cluster_id IS NULL))"
+  ")",
+  "CREATE TABLE plan_sections ("
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  section TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (plan_id, section)"
+  ") WITHOUT ROWID",
+  "CREATE TABLE plan_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('vendor', 'event', 'step')),"
+  "  text TEXT NOT NULL CHECK (length (text) > 0),"
+  "  detail TEXT, date TEXT, trigger TEXT, owner TEXT,"
+  "  done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),"
+  "  created TEXT NOT NULL, modified TEXT NOT NULL"
+  ")",
+  "CREATE INDEX plan_items_plan ON plan_items (plan_id)",
+  "CREATE TABLE plays ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  cluster_id INTEGER REFERENCES clusters (id) ON DELETE CASCADE,"
+  "  channel TEXT NOT NULL,"
+  "  target_stakeholder INTEGER,"
+  "  target_role TEXT,"
+  "  description TEXT NOT NULL CHECK (length (description) > 0),"
+  "  owner TEXT NOT NULL,"
+  "  start_date TEXT, due_date TEXT,"
+  "  status TEXT NOT NULL,"
+  "  created TEXT NOT NULL, modified TEXT NOT NULL,"
+  "  CHECK ((account_id IS NULL) <> (cluster_id IS NULL))"
+  ")",
+  "CREATE INDEX plays_account ON plays (account_id)",
+  "CREATE INDEX plays_cluster ON plays (cluster_id)",
+  "CREATE INDEX plays_due ON plays (due_date)",
+  /* Names this workspace in calendar UIDs, so exported plays stay the
+   * same events when exported again. */
+  "INSERT OR IGNORE INTO meta (key, value) VALUES ('uid', lower (hex (randomblob (16))))",
+  NULL
+};
+
 static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
@@ -239,6 +296,7 @@ static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v5,
   schema_v6,
   schema_v7,
+  schema_v8,
 };
 
 /* accounts_name came with format 2 and went with format 3; a file may
@@ -259,6 +317,14 @@ static const struct {
   { "stakeholder_links", 6 },
   { "stakeholder_links_to", 6 },
   { "accounts_domain", 7 },
+  { "plans", 8 },
+  { "plan_sections", 8 },
+  { "plan_items", 8 },
+  { "plan_items_plan", 8 },
+  { "plays", 8 },
+  { "plays_account", 8 },
+  { "plays_cluster", 8 },
+  { "plays_due", 8 },
 };
 
 /* The accounts columns, in AbmAccountField order and then the custom
@@ -326,8 +392,6 @@ prepare (sqlite3     *db,
     }
   return stmt;
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* Whether the journal mode is now @mode ("wal", "delete"). */
 static gboolean
@@ -1398,6 +1462,7 @@ abm_workspace_finalize (GObject *object)
   g_clear_error (&self->tier_rules_error);
   g_clear_object (&self->clusters);
   g_clear_pointer (&self->committees, g_hash_table_unref);
+  g_clear_pointer (&self->plans, abm_workspace_plans_free);
   g_clear_object (&self->accounts);
   g_free (self->file_key);
   g_free (self->path);
@@ -1462,6 +1527,7 @@ abm_workspace_class_init (AbmWorkspaceClass *klass)
     g_signal_new ("setting-changed", G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+  abm_workspace_plans_class_init (object_class);
 }
 
 static void
@@ -1475,6 +1541,7 @@ abm_workspace_init (AbmWorkspace *self)
   g_signal_connect_swapped (self->coverage_rules, "changed", G_CALLBACK (coverage_rules_changed), self);
   self->clusters = g_list_store_new (ABM_TYPE_CLUSTER);
   self->committees = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, committee_free);
+  self->plans = abm_workspace_plans_new ();
   g_signal_connect_swapped (self->tier_rules, "changed", G_CALLBACK (tier_rules_changed), self);
 }
 
@@ -2223,6 +2290,8 @@ abm_workspace_delete_account (AbmWorkspace  *self,
    * back with it. */
   json_builder_set_member_name (builder, "committee");
   json_builder_add_value (builder, committee_to_json (self, account));
+  json_builder_set_member_name (builder, "plans");
+  json_builder_add_value (builder, abm_workspace_plans_to_json (self, account));
   json_builder_end_object (builder);
   payload = json_builder_get_root (builder);
   json = json_to_string (payload, FALSE);
@@ -2262,6 +2331,7 @@ abm_workspace_delete_account (AbmWorkspace  *self,
   {
     gint64 id = abm_account_get_id (account);
     g_hash_table_remove (self->committees, &id);
+    abm_workspace_plans_forget (self, id, 0);
   }
   g_list_store_remove (self->accounts, position);
   return undo_id;
@@ -2340,6 +2410,8 @@ abm_workspace_undo (AbmWorkspace  *self,
         }
       return commit (self->db, error);
     }
+  if (abm_workspace_plans_handles_undo (kind))
+    return abm_workspace_plans_undo (self, root, undo_id, error);
   if (g_strcmp0 (kind, "delete-account") != 0)
     {
       g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
@@ -2361,6 +2433,7 @@ abm_workspace_undo (AbmWorkspace  *self,
     return FALSE;
   if (!insert_account (self, account, TRUE, error)
       || !restore_committee (self, root, error)
+      || !abm_workspace_plans_restore (self, root, error)
       || !forget_undo (self, undo_id, error))
     return rollback (self->db);
   if (!commit (self->db, error))
@@ -2949,6 +3022,8 @@ abm_workspace_delete_cluster (AbmWorkspace  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, _("Could not delete the cluster"));
+  /* Its plan and plays went with it (ON DELETE CASCADE). */
+  abm_workspace_plans_forget (self, 0, id);
 
   {
     guint n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
@@ -4268,4 +4343,112 @@ abm_workspace_apply_stakeholders (AbmWorkspace  *self,
       }
   }
   return TRUE;
+}
+
+/* What the workspace's feature files use; see abm-workspace-private.h. */
+
+sqlite3 *
+abm_workspace_get_db (AbmWorkspace *self)
+{
+  return self->db;
+}
+
+AbmWorkspacePlans *
+abm_workspace_get_plans_state (AbmWorkspace *self)
+{
+  return self->plans;
+}
+
+gboolean
+abm_workspace_check_writable (AbmWorkspace  *self,
+                              GError       **error)
+{
+  return check_writable (self, error);
+}
+
+sqlite3_stmt *
+abm_workspace_prepare (AbmWorkspace  *self,
+                       const char    *sql,
+                       GError       **error)
+{
+  return prepare (self->db, sql, error);
+}
+
+gboolean
+abm_workspace_exec (AbmWorkspace  *self,
+                    const char    *sql,
+                    GError       **error)
+{
+  return exec (self->db, sql, error);
+}
+
+gboolean
+abm_workspace_begin (AbmWorkspace  *self,
+                     GError       **error)
+{
+  return begin (self->db, error);
+}
+
+gboolean
+abm_workspace_commit (AbmWorkspace  *self,
+                      GError       **error)
+{
+  return commit (self->db, error);
+}
+
+gboolean
+abm_workspace_rollback (AbmWorkspace *self)
+{
+  return rollback (self->db);
+}
+
+gboolean
+abm_workspace_sqlite_error (AbmWorkspace  *self,
+                            int            rc,
+                            const char    *what,
+                            GError       **error)
+{
+  return set_sqlite_error (error, self->db, rc, what);
+}
+
+gboolean
+abm_workspace_query_int (AbmWorkspace  *self,
+                         const char    *sql,
+                         gint64        *out,
+                         GError       **error)
+{
+  return query_int (self->db, sql, out, error);
+}
+
+char *
+abm_workspace_meta_get (AbmWorkspace *self,
+                        const char   *key)
+{
+  return self->db ? meta_get (self->db, key) : NULL;
+}
+
+gboolean
+abm_workspace_meta_set (AbmWorkspace  *self,
+                        const char    *key,
+                        const char    *value,
+                        GError       **error)
+{
+  return meta_set (self->db, key, value, error);
+}
+
+gint64
+abm_workspace_log_undo (AbmWorkspace  *self,
+                        const char    *description,
+                        JsonNode      *payload,
+                        GError       **error)
+{
+  return log_undo (self, description, payload, error);
+}
+
+gboolean
+abm_workspace_forget_undo (AbmWorkspace  *self,
+                           gint64         undo_id,
+                           GError       **error)
+{
+  return forget_undo (self, undo_id, error);
 }

@@ -38,7 +38,7 @@ typedef enum {
 } AbmWorkspaceOpenFlags;
 
 /* The file format this build writes; PRAGMA user_version. */
-#define ABM_WORKSPACE_SCHEMA_VERSION 7
+#define ABM_WORKSPACE_SCHEMA_VERSION 8
 /* PRAGMA application_id: "ABMP". */
 #define ABM_WORKSPACE_APPLICATION_ID 0x41424D50
 
@@ -277,3 +277,6 @@ AbmCoverageRules *abm_workspace_get_coverage_rules (AbmWorkspace        *self);
 gboolean      abm_currency_is_valid             (const char             *code);
 
 G_END_DECLS
+
+/* Account plans, plays and the weekly agenda. */
+#include "abm-workspace-plans.h"
