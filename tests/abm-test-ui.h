@@ -5,6 +5,7 @@
 #pragma once
 
 #include "abm-application.h"
+#include "abm-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,14 @@ GtkWidget      *abm_test_ui_find_widget   (GtkWidget   *root,
                                            GType        type,
                                            const char  *title);
 GtkWindow      *abm_test_ui_find_toplevel (GType        type);
+/* As abm_test_ui_find_widget(), and the test fails when none is shown. */
+GtkWidget      *abm_test_ui_get_widget    (GtkWidget   *root,
+                                           GType        type,
+                                           const char  *title);
+void            abm_test_ui_click         (GtkWidget   *root,
+                                           const char  *label);
+void            abm_test_ui_close         (GtkWidget   *window);
+void            abm_test_ui_remove_dir    (const char  *dir);
+AbmWorkspace   *abm_test_ui_reread        (const char  *path);
 
 G_END_DECLS
