@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "abm-test-ui.h"
 
@@ -158,4 +159,65 @@ abm_test_ui_render_widget (GtkWidget *widget,
   pixels = g_malloc (*width * *height * 4);
   gdk_texture_download (texture, pixels, *width * 4);
   return pixels;
+}
+
+GtkWidget *
+abm_test_ui_get_widget (GtkWidget  *root,
+                        GType       type,
+                        const char *title)
+{
+  GtkWidget *widget = abm_test_ui_find_widget (root, type, title);
+
+  if (widget == NULL)
+    g_error ("No %s titled “%s” is shown", g_type_name (type), title ? title : "(any)");
+  return widget;
+}
+
+/* Clicks the button labelled @label, which must be sensitive, and runs
+ * what the click set going. */
+void
+abm_test_ui_click (GtkWidget  *root,
+                   const char *label)
+{
+  GtkWidget *button = abm_test_ui_get_widget (root, GTK_TYPE_BUTTON, label);
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  abm_test_ui_iterate ();
+}
+
+/* Closed, the window is gone: nothing it connected keeps it alive. */
+void
+abm_test_ui_close (GtkWidget *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  g_assert_null (window);
+}
+
+/* A fixture's temporary folder and the files in it. */
+void
+abm_test_ui_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* The workspace as another process would read it from the file. */
+AbmWorkspace *
+abm_test_ui_reread (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  AbmWorkspace *workspace = abm_workspace_open (path, ABM_WORKSPACE_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return workspace;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "abm-application.h"
+#include "abm-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,14 @@ GtkWindow      *abm_test_ui_find_toplevel (GType        type);
 guchar         *abm_test_ui_render_widget (GtkWidget   *widget,
                                            int         *width,
                                            int         *height);
+/* As abm_test_ui_find_widget(), and the test fails when none is shown. */
+GtkWidget      *abm_test_ui_get_widget    (GtkWidget   *root,
+                                           GType        type,
+                                           const char  *title);
+void            abm_test_ui_click         (GtkWidget   *root,
+                                           const char  *label);
+void            abm_test_ui_close         (GtkWidget   *window);
+void            abm_test_ui_remove_dir    (const char  *dir);
+AbmWorkspace   *abm_test_ui_reread        (const char  *path);
 
 G_END_DECLS

@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "abm-clusters-dialog.h"
 #include "abm-sample.h"
@@ -43,54 +42,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   abm_test_ui_iterate ();
   g_clear_object (&f->workspace);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  abm_test_ui_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-/* The workspace as another process would read it from the file. */
-static AbmWorkspace *
-reread (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  AbmWorkspace *workspace = abm_workspace_open (f->path, ABM_WORKSPACE_OPEN_READ_ONLY, &error);
-
-  g_assert_no_error (error);
-  return workspace;
-}
-
-static GtkWidget *
-find (GtkWidget  *root,
-      GType       type,
-      const char *title)
-{
-  GtkWidget *widget = abm_test_ui_find_widget (root, type, title);
-
-  if (widget == NULL)
-    g_error ("No %s titled “%s” is shown", g_type_name (type), title ? title : "(any)");
-  return widget;
-}
-
-static void
-click (GtkWidget  *root,
-       const char *label)
-{
-  GtkWidget *button = find (root, GTK_TYPE_BUTTON, label);
-
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  abm_test_ui_iterate ();
 }
 
 /* The group whose title is @title, such as "Changed Tier (2)". */
@@ -98,7 +54,7 @@ static GtkWidget *
 find_group (GtkWidget  *root,
             const char *title)
 {
-  GtkWidget *label = find (root, GTK_TYPE_LABEL, title);
+  GtkWidget *label = abm_test_ui_get_widget (root, GTK_TYPE_LABEL, title);
   GtkWidget *group = gtk_widget_get_ancestor (label, ADW_TYPE_PREFERENCES_GROUP);
 
   g_assert_nonnull (group);
@@ -189,16 +145,6 @@ open_snapshots (Fixture *f)
   return GTK_WIDGET (dialog);
 }
 
-/* Closed, the dialog is gone: nothing it connected keeps it alive. */
-static void
-close_dialog (GtkWidget *dialog)
-{
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_window_close (GTK_WINDOW (dialog));
-  abm_test_ui_iterate ();
-  g_assert_null (dialog);
-}
-
 /* A message dialog on top: its body, and it is closed. */
 static char *
 dismiss_message (void)
@@ -233,13 +179,13 @@ test_cluster_list (Fixture       *f,
     {
       g_autoptr(AbmCluster) cluster = g_list_model_get_item (clusters, i);
 
-      find (dialog, ADW_TYPE_ACTION_ROW, abm_cluster_get_name (cluster));
+      abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, abm_cluster_get_name (cluster));
     }
 
   g_assert_nonnull (banking);
   accounts = cluster_accounts (f->workspace, abm_cluster_get_id (banking));
   g_assert_cmpuint (accounts->len, ==, 5);
-  row = find (dialog, ADW_TYPE_ACTION_ROW, "Banking");
+  row = abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Banking");
   /* The sample's Banking cluster: ACV in the workspace currency with
    * grouped digits, and the mean fit. */
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
@@ -251,7 +197,7 @@ test_cluster_list (Fixture       *f,
   abm_test_ui_iterate ();
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "4 accounts · "));
 
-  close_dialog (dialog);
+  abm_test_ui_close (dialog);
 }
 
 /* With no clusters, the empty state leads to Suggest Clusters; the
@@ -272,19 +218,19 @@ test_suggest (Fixture       *f,
   g_assert_cmpuint (expected->len, >, 1);
 
   dialog = open_clusters (f);
-  find (dialog, GTK_TYPE_LABEL, "No Clusters Yet");
+  abm_test_ui_get_widget (dialog, GTK_TYPE_LABEL, "No Clusters Yet");
 
   /* Cancel creates nothing. */
-  click (dialog, "_Suggest Clusters");
-  click (dialog, "_Cancel");
+  abm_test_ui_click (dialog, "_Suggest Clusters");
+  abm_test_ui_click (dialog, "_Cancel");
   g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_clusters (f->workspace)), ==, 0);
-  find (dialog, GTK_TYPE_LABEL, "No Clusters Yet");
+  abm_test_ui_get_widget (dialog, GTK_TYPE_LABEL, "No Clusters Yet");
 
-  click (dialog, "_Suggest Clusters");
+  abm_test_ui_click (dialog, "_Suggest Clusters");
   for (guint i = 0; i < expected->len; i++)
     {
       AbmClusterProposal *proposal = expected->pdata[i];
-      GtkWidget *row = find (dialog, ADW_TYPE_EXPANDER_ROW, proposal->name);
+      GtkWidget *row = abm_test_ui_get_widget (dialog, ADW_TYPE_EXPANDER_ROW, proposal->name);
       g_autofree char *subtitle = g_strdup_printf ("%s · %u accounts", proposal->attribute, proposal->accounts->len);
 
       g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, subtitle);
@@ -292,17 +238,17 @@ test_suggest (Fixture       *f,
   /* Nothing is written before the user confirms. */
   g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_clusters (f->workspace)), ==, 0);
 
-  click (dialog, "C_reate Clusters");
+  abm_test_ui_click (dialog, "C_reate Clusters");
   g_assert_null (abm_test_ui_find_widget (dialog, GTK_TYPE_LABEL, "No Clusters Yet"));
   g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_clusters (f->workspace)), ==, expected->len);
-  stored = reread (f);
+  stored = abm_test_ui_reread (f->path);
   for (guint i = 0; i < expected->len; i++)
     {
       AbmClusterProposal *proposal = expected->pdata[i];
       AbmCluster *cluster = cluster_named (stored, proposal->name);
       g_autoptr(GPtrArray) members = NULL;
 
-      find (dialog, ADW_TYPE_ACTION_ROW, proposal->name);
+      abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, proposal->name);
       g_assert_nonnull (cluster);
       g_assert_cmpstr (abm_cluster_get_note (cluster), ==, proposal->note);
       members = cluster_accounts (stored, abm_cluster_get_id (cluster));
@@ -314,12 +260,12 @@ test_suggest (Fixture       *f,
   g_clear_pointer (&expected, g_ptr_array_unref);
   expected = abm_suggest_clusters (abm_workspace_get_accounts (f->workspace));
   g_assert_cmpuint (expected->len, ==, 0);
-  click (dialog, "_Suggest Clusters");
+  abm_test_ui_click (dialog, "_Suggest Clusters");
   body = dismiss_message ();
   g_assert_cmpstr (body, ==, "Fewer than 5 Tier 2 accounts in no cluster share an industry, use case or technology.");
   g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_clusters (f->workspace)), ==, n_created);
 
-  close_dialog (dialog);
+  abm_test_ui_close (dialog);
 }
 
 /* Renaming and a new note are stored; an empty name is refused beside
@@ -333,22 +279,23 @@ test_edit (Fixture       *f,
   gint64 id = abm_cluster_get_id (banking);
   g_autoptr(AbmWorkspace) stored = NULL;
   GtkTextBuffer *buffer;
-  GtkWidget *name_row;
+  GtkWidget *name_row, *row;
   AbmCluster *cluster;
 
-  gtk_widget_activate (find (dialog, ADW_TYPE_ACTION_ROW, "Banking"));
+  gtk_widget_activate (abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Banking"));
   abm_test_ui_iterate ();
   /* The editor lists the cluster's accounts. */
-  find (dialog, GTK_TYPE_LABEL, "Accounts");
-  g_assert_cmpuint (count_rows (gtk_widget_get_parent (find (dialog, ADW_TYPE_ACTION_ROW, NULL))), ==, 5);
+  abm_test_ui_get_widget (dialog, GTK_TYPE_LABEL, "Accounts");
+  row = abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, NULL);
+  g_assert_cmpuint (count_rows (gtk_widget_get_parent (row)), ==, 5);
 
-  name_row = find (dialog, ADW_TYPE_ENTRY_ROW, "Name");
+  name_row = abm_test_ui_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "Name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Banking");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "   ");
   g_signal_emit_by_name (name_row, "apply");
   abm_test_ui_iterate ();
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
-  find (dialog, GTK_TYPE_LABEL, "A cluster needs a name");
+  abm_test_ui_get_widget (dialog, GTK_TYPE_LABEL, "A cluster needs a name");
   g_assert_cmpstr (abm_cluster_get_name (banking), ==, "Banking");
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "UK Banking <Retail>");
@@ -357,25 +304,26 @@ test_edit (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
   g_assert_cmpstr (abm_cluster_get_name (banking), ==, "UK Banking <Retail>");
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (dialog, GTK_TYPE_TEXT_VIEW, NULL)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (abm_test_ui_get_widget (dialog, GTK_TYPE_TEXT_VIEW, NULL)));
   gtk_text_buffer_set_text (buffer, "Open banking deadlines.\nLead with the compliance case study.", -1);
   /* Back to the list stores the note without waiting for the pause. */
-  click (dialog, "Back to the Clusters");
-  find (dialog, ADW_TYPE_ACTION_ROW, "UK Banking <Retail>");
+  abm_test_ui_click (dialog, "Back to the Clusters");
+  abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "UK Banking <Retail>");
   g_assert_null (abm_test_ui_find_widget (dialog, ADW_TYPE_ACTION_ROW, "Banking"));
 
-  stored = reread (f);
+  stored = abm_test_ui_reread (f->path);
   cluster = abm_workspace_find_cluster (stored, id);
   g_assert_nonnull (cluster);
   g_assert_cmpstr (abm_cluster_get_name (cluster), ==, "UK Banking <Retail>");
   g_assert_cmpstr (abm_cluster_get_note (cluster), ==, "Open banking deadlines.\nLead with the compliance case study.");
 
   /* New Cluster adds one with a name to change, and opens it. */
-  click (dialog, "New Cluster");
+  abm_test_ui_click (dialog, "New Cluster");
   g_assert_nonnull (cluster_named (f->workspace, "New Cluster"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, ADW_TYPE_ENTRY_ROW, "Name"))), ==, "New Cluster");
+  name_row = abm_test_ui_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "New Cluster");
 
-  close_dialog (dialog);
+  abm_test_ui_close (dialog);
 }
 
 /* Deleting a cluster leaves its accounts in none; Undo brings it back with
@@ -392,15 +340,15 @@ test_delete (Fixture       *f,
   AbmCluster *restored;
 
   g_assert_cmpuint (accounts->len, ==, 5);
-  gtk_widget_activate (find (dialog, ADW_TYPE_ACTION_ROW, "Banking"));
+  gtk_widget_activate (abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Banking"));
   abm_test_ui_iterate ();
-  click (dialog, "_Delete Cluster");
+  abm_test_ui_click (dialog, "_Delete Cluster");
 
   g_assert_null (cluster_named (f->workspace, "Banking"));
   g_assert_null (abm_test_ui_find_widget (dialog, ADW_TYPE_ACTION_ROW, "Banking"));
-  find (dialog, ADW_TYPE_ACTION_ROW, "Insurance");
+  abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Insurance");
   g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_clusters (f->workspace)), ==, 7);
-  stored = reread (f);
+  stored = abm_test_ui_reread (f->path);
   for (guint i = 0; i < accounts->len; i++)
     {
       AbmAccount *account = accounts->pdata[i];
@@ -412,14 +360,14 @@ test_delete (Fixture       *f,
       g_assert_cmpuint (abm_account_get_tier (account), ==, 2);
     }
 
-  click (dialog, "_Undo");
+  abm_test_ui_click (dialog, "_Undo");
   restored = cluster_named (f->workspace, "Banking");
   g_assert_nonnull (restored);
   back = cluster_accounts (f->workspace, abm_cluster_get_id (restored));
   g_assert_cmpuint (back->len, ==, 5);
-  find (dialog, ADW_TYPE_ACTION_ROW, "Banking");
+  abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Banking");
 
-  close_dialog (dialog);
+  abm_test_ui_close (dialog);
 }
 
 /* The sample's snapshot against the list now: the two accounts moved from
@@ -431,30 +379,31 @@ test_compare (Fixture       *f,
   GtkWidget *dialog = open_snapshots (f);
   GtkWidget *group, *row, *from_row, *to_row;
 
-  row = find (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review");
+  row = abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review");
   g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " · 143 tiered accounts"));
 
-  from_row = find (dialog, ADW_TYPE_COMBO_ROW, "From");
-  to_row = find (dialog, ADW_TYPE_COMBO_ROW, "To");
+  from_row = abm_test_ui_get_widget (dialog, ADW_TYPE_COMBO_ROW, "From");
+  to_row = abm_test_ui_get_widget (dialog, ADW_TYPE_COMBO_ROW, "To");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (from_row)), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (to_row)), ==, 0);
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (to_row))), ==, "Now");
 
   group = find_group (dialog, "Changed Tier (2)");
-  row = find (group, ADW_TYPE_ACTION_ROW, "Lakeside Markets — lakeside-markets.com");
+  row = abm_test_ui_get_widget (group, ADW_TYPE_ACTION_ROW, "Lakeside Markets — lakeside-markets.com");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Tier 3 → Tier 2");
-  row = find (group, ADW_TYPE_ACTION_ROW, "Tyrell Agency — tyrell-agency.ch");
+  row = abm_test_ui_get_widget (group, ADW_TYPE_ACTION_ROW, "Tyrell Agency — tyrell-agency.ch");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Tier 3 → Tier 2");
   g_assert_null (abm_test_ui_find_widget (dialog, GTK_TYPE_LABEL, "Entered (0)"));
   g_assert_null (abm_test_ui_find_widget (dialog, GTK_TYPE_LABEL, "Left (0)"));
   g_assert_null (abm_test_ui_find_widget (dialog, GTK_TYPE_LABEL, "No account entered, left or changed tier"));
 
   /* A snapshot taken now differs from the list in nothing... */
-  gtk_editable_set_text (GTK_EDITABLE (find (dialog, ADW_TYPE_ENTRY_ROW, "Snapshot Name")), "Q1 2027 review");
-  click (dialog, "_Take Snapshot");
+  gtk_editable_set_text (GTK_EDITABLE (abm_test_ui_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "Snapshot Name")),
+                         "Q1 2027 review");
+  abm_test_ui_click (dialog, "_Take Snapshot");
   adw_combo_row_set_selected (ADW_COMBO_ROW (from_row), 0);
   abm_test_ui_iterate ();
-  find (dialog, GTK_TYPE_LABEL, "No account entered, left or changed tier");
+  abm_test_ui_get_widget (dialog, GTK_TYPE_LABEL, "No account entered, left or changed tier");
   g_assert_null (abm_test_ui_find_widget (dialog, GTK_TYPE_LABEL, "Changed Tier (2)"));
 
   /* ...and from last quarter to it, the same two moved. */
@@ -463,9 +412,9 @@ test_compare (Fixture       *f,
   abm_test_ui_iterate ();
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (to_row))),
                    !=, "Now");
-  find (find_group (dialog, "Changed Tier (2)"), ADW_TYPE_ACTION_ROW, "Tyrell Agency — tyrell-agency.ch");
+  abm_test_ui_get_widget (find_group (dialog, "Changed Tier (2)"), ADW_TYPE_ACTION_ROW, "Tyrell Agency — tyrell-agency.ch");
 
-  close_dialog (dialog);
+  abm_test_ui_close (dialog);
 }
 
 /* Taking a snapshot lists it; an empty name is refused with the reason. */
@@ -474,7 +423,7 @@ test_take (Fixture       *f,
            gconstpointer  data)
 {
   GtkWidget *dialog = open_snapshots (f);
-  GtkWidget *name_row = find (dialog, ADW_TYPE_ENTRY_ROW, "Snapshot Name");
+  GtkWidget *name_row = abm_test_ui_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "Snapshot Name");
   g_autoptr(GPtrArray) snapshots = NULL;
   g_autoptr(GError) error = NULL;
   AbmSnapshot *taken;
@@ -485,9 +434,9 @@ test_take (Fixture       *f,
                                        gtk_editable_get_text (GTK_EDITABLE (name_row)), 0, 0));
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "  ");
-  click (dialog, "_Take Snapshot");
+  abm_test_ui_click (dialog, "_Take Snapshot");
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
-  find (dialog, GTK_TYPE_LABEL, "Name the snapshot to take it, such as the quarter it reviews");
+  abm_test_ui_get_widget (dialog, GTK_TYPE_LABEL, "Name the snapshot to take it, such as the quarter it reviews");
   snapshots = abm_workspace_list_snapshots (f->workspace, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (snapshots->len, ==, 1);
@@ -504,13 +453,14 @@ test_take (Fixture       *f,
   g_assert_cmpuint (snapshots->len, ==, 2);
   taken = snapshots->pdata[1];
   g_assert_cmpstr (taken->name, ==, "Board review");
-  row = find (dialog, ADW_TYPE_ACTION_ROW, "Board review");
+  row = abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Board review");
   g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " · 143 tiered accounts"));
   /* Newest first, and the comparison still starts from last quarter. */
-  g_assert_true (gtk_widget_get_next_sibling (row) == find (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review"));
-  find (dialog, GTK_TYPE_LABEL, "Changed Tier (2)");
+  g_assert_true (gtk_widget_get_next_sibling (row)
+                 == abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review"));
+  abm_test_ui_get_widget (dialog, GTK_TYPE_LABEL, "Changed Tier (2)");
 
-  close_dialog (dialog);
+  abm_test_ui_close (dialog);
 }
 
 /* Deleting a snapshot asks first, then it is gone from the list and the
@@ -520,20 +470,20 @@ test_delete_snapshot (Fixture       *f,
                       gconstpointer  data)
 {
   GtkWidget *dialog = open_snapshots (f);
-  GtkWidget *row = find (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review");
+  GtkWidget *row = abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review");
   g_autoptr(GPtrArray) snapshots = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *message;
 
-  click (row, "Delete Snapshot");
+  abm_test_ui_click (row, "Delete Snapshot");
   message = abm_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (message);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "cancel");
   gtk_window_destroy (message);
   abm_test_ui_iterate ();
-  find (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review");
+  abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review");
 
-  click (find (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review"), "Delete Snapshot");
+  abm_test_ui_click (abm_test_ui_get_widget (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review"), "Delete Snapshot");
   message = abm_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "delete");
   gtk_window_destroy (message);
@@ -544,9 +494,9 @@ test_delete_snapshot (Fixture       *f,
   g_assert_cmpuint (snapshots->len, ==, 0);
   g_assert_null (abm_test_ui_find_widget (dialog, ADW_TYPE_ACTION_ROW, "Last quarter’s review"));
   g_assert_null (abm_test_ui_find_widget (dialog, ADW_TYPE_COMBO_ROW, "From"));
-  find (dialog, GTK_TYPE_LABEL, "No snapshots yet. Take one at each quarterly refresh to see what changed since.");
+  abm_test_ui_get_widget (dialog, GTK_TYPE_LABEL, "No snapshots yet. Take one at each quarterly refresh to see what changed since.");
 
-  close_dialog (dialog);
+  abm_test_ui_close (dialog);
 }
 
 int
