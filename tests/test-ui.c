@@ -23,6 +23,7 @@
 #include "abm-targets-view.h"
 #include "abm-clusters-dialog.h"
 #include "abm-committee-page.h"
+#include "abm-org-chart-view.h"
 #include "abm-snapshots-dialog.h"
 #include "abm-tier-panel.h"
 #include "abm-tier-rules-dialog.h"
@@ -893,6 +894,21 @@ test_committee (void)
     GtkWindow *report = GTK_WINDOW (find_message_dialog ("Contacts Imported"));
     g_assert_nonnull (report);
     gtk_window_destroy (report);
+  }
+
+  /* Add Person… opens the editor; the new person shows in the list beside
+   * the chart, and in the chart. */
+  {
+    AbmStakeholderDialog *dialog = abm_committee_page_edit (ABM_COMMITTEE_PAGE (page), NULL);
+
+    abm_test_ui_iterate ();
+    gtk_editable_set_text (GTK_EDITABLE (abm_test_ui_get_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+                           "Yuki Ames");
+    abm_test_ui_click (GTK_WIDGET (dialog), "_Add");
+    abm_test_ui_iterate ();
+    g_assert_nonnull (abm_test_ui_find_widget (page, ADW_TYPE_ACTION_ROW, "Yuki Ames"));
+    g_assert_cmpuint (abm_org_chart_view_get_n_people (ABM_ORG_CHART_VIEW (abm_test_ui_find_widget (page, ABM_TYPE_ORG_CHART_VIEW, NULL))),
+                      ==, g_list_model_get_n_items (people));
   }
 
   /* Dragging a card onto another makes that person the manager, and the

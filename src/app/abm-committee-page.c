@@ -13,6 +13,8 @@
 
 #include "abm-committee-page.h"
 #include "abm-contact-importer.h"
+#include "abm-coverage-rules-dialog.h"
+#include "abm-stakeholder-dialog.h"
 #include "abm-file-chooser.h"
 #include "abm-org-chart-view.h"
 #include "abm-org-committee.h"
@@ -510,6 +512,97 @@ import_activated (GtkWidget  *widget,
                          NULL, filter, contacts_chosen);
 }
 
+static GtkWindow *
+parent_window (AbmCommitteePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+undo_removal (AdwToast         *toast,
+              AbmCommitteePage *self)
+{
+  gint64 undo_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "abm-undo-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace != NULL && !abm_workspace_undo (self->workspace, undo_id, &error))
+    show_message (self, _("Could Not Undo"), error->message);
+}
+
+/* Removed in the dialog: Undo in a toast. */
+static void
+person_removed (AbmCommitteePage *self,
+                gint64            undo_id)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (_("Person removed from the committee"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "abm-undo-id", GSIZE_TO_POINTER ((gsize) undo_id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_removal), self, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+person_saved (AbmCommitteePage *self,
+              AbmStakeholder   *person)
+{
+  self->selected_id = abm_stakeholder_get_id (person);
+  queue_refresh (self);
+}
+
+/* Opens the editor for @person, or for a new person when NULL. */
+AbmStakeholderDialog *
+abm_committee_page_edit (AbmCommitteePage *self,
+                         AbmStakeholder   *person)
+{
+  AbmStakeholderDialog *dialog;
+
+  g_return_val_if_fail (ABM_IS_COMMITTEE_PAGE (self), NULL);
+  g_return_val_if_fail (self->workspace != NULL && self->account != NULL, NULL);
+
+  dialog = person ? abm_stakeholder_dialog_new_edit (parent_window (self), self->workspace, self->account, person)
+                  : abm_stakeholder_dialog_new_add (parent_window (self), self->workspace, self->account);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (person_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "removed", G_CALLBACK (person_removed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AbmCommitteePage *self = ABM_COMMITTEE_PAGE (widget);
+
+  if (self->account != NULL)
+    abm_committee_page_edit (self, NULL);
+}
+
+static void
+coverage_rules_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AbmCommitteePage *self = ABM_COMMITTEE_PAGE (widget);
+
+  if (self->workspace != NULL)
+    gtk_window_present (GTK_WINDOW (abm_coverage_rules_dialog_new (parent_window (self), self->workspace)));
+}
+
+static void
+edit_requested (AbmCommitteePage *self,
+                AbmStakeholder   *person)
+{
+  abm_committee_page_edit (self, person);
+}
+
 static void
 abm_committee_page_dispose (GObject *object)
 {
@@ -546,7 +639,9 @@ abm_committee_page_class_init (AbmCommitteePageClass *klass)
     g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ABM_TYPE_STAKEHOLDER);
 
+  gtk_widget_class_install_action (widget_class, "committee.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "committee.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "committee.coverage-rules", NULL, coverage_rules_activated);
   gtk_widget_class_install_action (widget_class, "committee.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "committee.zoom-in", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "committee.zoom-out", NULL, zoom_activated);
@@ -612,4 +707,6 @@ abm_committee_page_init (AbmCommitteePage *self)
     g_signal_connect_swapped (self->chart, "person-activated", G_CALLBACK (chart_activated), self);
     g_signal_connect_swapped (self->chart, "reparent-requested", G_CALLBACK (chart_reparent), self);
   }
+  /* A person activated in the list or the chart opens in the editor. */
+  g_signal_connect (self, "person-activated", G_CALLBACK (edit_requested), NULL);
 }

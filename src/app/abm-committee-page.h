@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "abm-stakeholder-dialog.h"
 #include "abm-workspace.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,9 @@ gboolean    abm_committee_page_import_contacts (AbmCommitteePage  *self,
                                                 GFile             *file,
                                                 GError           **error);
 
+/* Opens the person editor (a new person when @person is NULL). */
+AbmStakeholderDialog *abm_committee_page_edit  (AbmCommitteePage  *self,
+                                                AbmStakeholder    *person);
 /* What dragging a card onto another does: stored, Undo offered. */
 gboolean    abm_committee_page_reparent        (AbmCommitteePage  *self,
                                                 gint64             id,
