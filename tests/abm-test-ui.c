@@ -102,6 +102,23 @@ abm_test_ui_find_toplevel (GType type)
   return NULL;
 }
 
+/* The mapped view stack that has a page named @page. */
+AdwViewStack *
+abm_test_ui_find_view_stack (GtkWidget  *root,
+                             const char *page)
+{
+  if (ADW_IS_VIEW_STACK (root) && gtk_widget_get_mapped (root)
+      && adw_view_stack_get_child_by_name (ADW_VIEW_STACK (root), page) != NULL)
+    return ADW_VIEW_STACK (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStack *found = abm_test_ui_find_view_stack (child, page);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 count_frame (GtkWidget     *widget,
              GdkFrameClock *clock,

@@ -635,21 +635,6 @@ has_label_containing (GtkWidget  *root,
   return FALSE;
 }
 
-static AdwViewStack *
-find_stack_with (GtkWidget  *root,
-                 const char *page)
-{
-  if (ADW_IS_VIEW_STACK (root) && adw_view_stack_get_child_by_name (ADW_VIEW_STACK (root), page) != NULL)
-    return ADW_VIEW_STACK (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwViewStack *found = find_stack_with (child, page);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static AdwMessageDialog *
 find_message_dialog (const char *heading)
 {
@@ -867,7 +852,7 @@ test_committee (void)
   abm_accounts_view_select (ABM_ACCOUNTS_VIEW (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL)),
                             tier1);
   abm_test_ui_iterate ();
-  adw_view_stack_set_visible_child_name (find_stack_with (GTK_WIDGET (window), "committee"), "committee");
+  adw_view_stack_set_visible_child_name (abm_test_ui_find_view_stack (GTK_WIDGET (window), "committee"), "committee");
   abm_test_ui_iterate ();
   page = abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_COMMITTEE_PAGE, NULL);
   g_assert_nonnull (page);

@@ -487,6 +487,28 @@ import_activated (GSimpleAction *action,
                          _("_Open"), NULL, filter, import_chosen);
 }
 
+/* A toast saying what was just deleted, with Undo (win.undo, Ctrl+Z). */
+void
+abm_window_offer_undo (AbmWindow  *self,
+                       const char *title,
+                       gint64      undo_id)
+{
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  AdwToast *deleted;
+
+  g_return_if_fail (ABM_IS_WINDOW (self));
+  g_return_if_fail (undo_id != 0);
+
+  g_array_append_val (self->undo_ids, undo_id);
+  /* The title is markup; a name with "&" in it is text. */
+  deleted = adw_toast_new (markup);
+  adw_toast_set_button_label (deleted, _("_Undo"));
+  adw_toast_set_action_name (deleted, "win.undo");
+  adw_toast_set_priority (deleted, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, deleted);
+  update_actions (self);
+}
+
 static void
 delete_account_activated (GSimpleAction *action,
                           GVariant      *parameter,
@@ -495,8 +517,8 @@ delete_account_activated (GSimpleAction *action,
   AbmWindow *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
   AbmAccount *account;
-  AdwToast *deleted;
   gint64 undo_id;
 
   if (self->workspace == NULL)
@@ -512,14 +534,8 @@ delete_account_activated (GSimpleAction *action,
       show_error (self, _("Could Not Delete Account"), error->message);
       return;
     }
-  g_array_append_val (self->undo_ids, undo_id);
-
-  deleted = adw_toast_new_format (_("“%s” deleted"), name);
-  adw_toast_set_button_label (deleted, _("_Undo"));
-  adw_toast_set_action_name (deleted, "win.undo");
-  adw_toast_set_priority (deleted, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, deleted);
-  update_actions (self);
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  abm_window_offer_undo (self, title, undo_id);
 }
 
 static void

@@ -1,0 +1,200 @@
+/* test-plans-ui.c: the plan, plays and agenda views, driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "abm-accounts-view.h"
+#include "abm-application.h"
+#include "abm-test-ui.h"
+#include "abm-window.h"
+
+#define WAIT_MS 5000
+
+static AbmApplication *app;
+
+static void
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Runs the main loop until @done says so, for at most WAIT_MS: a
+ * debounce fires on its own time, and a broken one fails, not hangs. */
+static gboolean
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_once (WAIT_MS, set_flag, &timed_out);
+
+  while (!timed_out && !done (data))
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  return !timed_out;
+}
+
+/* The mapped preferences group titled @title. */
+static GtkWidget *
+find_group (GtkWidget  *root,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_group (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkTextView *
+section_view (AbmWindow  *window,
+              const char *title)
+{
+  GtkWidget *group = find_group (GTK_WIDGET (window), title);
+
+  g_assert_nonnull (group);
+  return GTK_TEXT_VIEW (abm_test_ui_find_widget (group, GTK_TYPE_TEXT_VIEW, NULL));
+}
+
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static AbmAccountsView *
+accounts_view (AbmWindow *window)
+{
+  return ABM_ACCOUNTS_VIEW (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL));
+}
+
+/* Opens @account on its @page, as a click on the list and the switcher would. */
+static void
+open_account (AbmWindow  *window,
+              AbmAccount *account,
+              const char *page)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "accounts"));
+  abm_test_ui_iterate ();
+  abm_accounts_view_select (accounts_view (window), account);
+  abm_test_ui_iterate ();
+  adw_view_stack_set_visible_child_name (abm_test_ui_find_view_stack (GTK_WIDGET (window), page), page);
+  abm_test_ui_iterate ();
+}
+
+static AbmAccount *
+add_account (AbmWorkspace *workspace,
+             const char   *name)
+{
+  g_autoptr(AbmAccount) draft = abm_account_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (abm_account_set_field_text (draft, ABM_ACCOUNT_FIELD_NAME, name, &error));
+  g_assert_true (abm_workspace_add_account (workspace, draft, &error));
+  g_assert_no_error (error);
+  return abm_workspace_find_account_by_id (workspace, abm_account_get_id (draft));
+}
+
+typedef struct {
+  AbmPlan    *plan;
+  const char *text;
+} SectionWait;
+
+static gboolean
+section_saved (gpointer data)
+{
+  SectionWait *wait = data;
+
+  return g_strcmp0 (abm_plan_get_section (wait->plan, ABM_PLAN_SECTION_PRIORITIES), wait->text) == 0;
+}
+
+/* The issue's test: write a plan section, close, reopen and find it. The
+ * debounce stores it without any other action, and what is typed after
+ * the last debounce is stored when the window closes. */
+static void
+test_plan_section_reopen (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-plan-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.abm", NULL);
+  g_autoptr(GError) error = NULL;
+  AbmWindow *window = abm_window_new (app);
+  AbmWorkspace *workspace;
+  AbmAccount *account;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  g_autofree char *shown = NULL;
+  SectionWait wait;
+  gint64 account_id;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_create_workspace (window, path, "Plans", "EUR", &error));
+  g_assert_no_error (error);
+  workspace = abm_window_get_workspace (window);
+  account = add_account (workspace, "Initech");
+  account_id = abm_account_get_id (account);
+  open_account (window, account, "plan");
+
+  view = section_view (window, "Business Priorities");
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_insert_at_cursor (buffer, "Cut the cost of compliance.\n- Automate filings", -1);
+  abm_test_ui_iterate ();
+
+  /* Typing alone saves, after the pause. */
+  wait.plan = abm_workspace_get_plan (workspace, account, NULL);
+  wait.text = "Cut the cost of compliance.\n- Automate filings";
+  g_assert_true (wait_for (section_saved, &wait));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (
+                              ADW_PREFERENCES_GROUP (find_group (GTK_WIDGET (window), "Account Plan"))),
+                            "Last edited"));
+
+  /* Typed and closed at once, before the debounce: kept. */
+  gtk_text_buffer_insert_at_cursor (buffer, "\n- One source of truth", -1);
+  gtk_window_close (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+
+  window = abm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_load_workspace (window, path, &error));
+  g_assert_no_error (error);
+  account = abm_workspace_find_account_by_id (abm_window_get_workspace (window), account_id);
+  open_account (window, account, "plan");
+  shown = view_text (section_view (window, "Business Priorities"));
+  g_assert_cmpstr (shown, ==, "Cut the cost of compliance.\n- Automate filings\n- One source of truth");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = abm_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/plans-ui/plan-section-reopen", test_plan_section_reopen);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
