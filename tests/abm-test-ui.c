@@ -102,6 +102,23 @@ abm_test_ui_find_toplevel (GType type)
   return NULL;
 }
 
+/* A shown message dialog headed @heading. */
+AdwMessageDialog *
+abm_test_ui_find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
 /* The mapped view stack that has a page named @page. */
 AdwViewStack *
 abm_test_ui_find_view_stack (GtkWidget  *root,

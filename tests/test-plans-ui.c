@@ -10,6 +10,7 @@
 
 #include "abm-accounts-view.h"
 #include "abm-application.h"
+#include "abm-play-dialog.h"
 #include "abm-test-ui.h"
 #include "abm-window.h"
 
@@ -182,6 +183,121 @@ test_plan_section_reopen (void)
   g_rmdir (dir);
 }
 
+static void
+type_into (GtkWidget  *root,
+           const char *row_title,
+           const char *text)
+{
+  GtkWidget *row = abm_test_ui_find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  abm_test_ui_iterate ();
+}
+
+/* Answers @dialog with @response, as its button would. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  abm_test_ui_iterate ();
+}
+
+/* A play added through its dialog is listed and drawn; a template adds
+ * its plays from the start date; a deleted play comes back with Undo. */
+static void
+test_plays (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-plays-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plays.abm", NULL);
+  g_autoptr(GError) error = NULL;
+  AbmWindow *window = abm_window_new (app);
+  AbmWorkspace *workspace;
+  AbmAccount *account;
+  AdwMessageDialog *dialog;
+  GListModel *plays;
+  AbmPlay *play;
+  guint n_template;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_create_workspace (window, path, "Plays", "EUR", &error));
+  g_assert_no_error (error);
+  workspace = abm_window_get_workspace (window);
+  account = add_account (workspace, "Initech");
+  open_account (window, account, "plays");
+  plays = abm_workspace_get_plays (workspace, account, NULL);
+
+  /* The empty page offers the two ways in. */
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Apply Template…"));
+  g_assert_true (gtk_widget_activate_action (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Add Play…"),
+                                             "plays.add", NULL));
+  abm_test_ui_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (abm_test_ui_find_toplevel (ABM_TYPE_PLAY_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  type_into (GTK_WIDGET (dialog), "Description", "Dinner with the CFO");
+  type_into (GTK_WIDGET (dialog), "Start (YYYY-MM-DD)", "2026-03-10");
+  type_into (GTK_WIDGET (dialog), "Due (YYYY-MM-DD)", "2026-03-01");
+  /* A due date before the start is refused in words. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  type_into (GTK_WIDGET (dialog), "Due (YYYY-MM-DD)", "2026-03-20");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Channel")),
+                              ABM_CHANNEL_EXECUTIVE_BRIEFING);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Owner")),
+                              ABM_PLAY_OWNER_SALES);
+  respond (dialog, "save");
+
+  g_assert_cmpuint (g_list_model_get_n_items (plays), ==, 1);
+  play = g_list_model_get_item (plays, 0);
+  g_object_unref (play);
+  g_assert_cmpstr (abm_play_get_description (play), ==, "Dinner with the CFO");
+  g_assert_cmpstr (abm_play_get_due (play), ==, "2026-03-20");
+  g_assert_cmpint (abm_play_get_channel (play), ==, ABM_CHANNEL_EXECUTIVE_BRIEFING);
+  g_assert_cmpint (abm_play_get_owner (play), ==, ABM_PLAY_OWNER_SALES);
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Dinner with the CFO"));
+  /* Due in the past and still planned: overdue, and said so. */
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 play · 1 overdue"));
+
+  /* The Tier 1 template, from a start date. */
+  n_template = abm_play_template_get_n_steps (abm_workspace_get_play_template (workspace, ABM_PLAY_TEMPLATE_TIER_1));
+  g_assert_cmpuint (n_template, >, 0);
+  g_assert_true (gtk_widget_activate_action (abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Add Play…"),
+                                             "plays.apply-template", NULL));
+  abm_test_ui_iterate ();
+  dialog = abm_test_ui_find_message_dialog ("Apply Template");
+  g_assert_nonnull (dialog);
+  type_into (GTK_WIDGET (dialog), "Start Date (YYYY-MM-DD)", "2030-01-07");
+  respond (dialog, "apply");
+  g_assert_cmpuint (g_list_model_get_n_items (plays), ==, 1 + n_template);
+  play = g_list_model_get_item (plays, 1);
+  g_object_unref (play);
+  g_assert_cmpstr (abm_play_get_start (play), >=, "2030-01-07");
+
+  /* Delete, then Undo from the toast. */
+  {
+    GtkWidget *row = abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Dinner with the CFO");
+    GtkWidget *delete = abm_test_ui_find_widget (row, GTK_TYPE_BUTTON, "Delete “Dinner with the CFO”");
+
+    g_assert_nonnull (delete);
+    g_signal_emit_by_name (delete, "clicked");
+    abm_test_ui_iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (plays), ==, n_template);
+    g_assert_null (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Dinner with the CFO"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    abm_test_ui_iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (abm_workspace_get_plays (workspace, account, NULL)), ==, 1 + n_template);
+    g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Dinner with the CFO"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +307,7 @@ main (int   argc,
   app = abm_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/plans-ui/plan-section-reopen", test_plan_section_reopen);
+  g_test_add_func ("/plans-ui/plays", test_plays);
 
   status = g_test_run ();
 

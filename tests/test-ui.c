@@ -635,22 +635,6 @@ has_label_containing (GtkWidget  *root,
   return FALSE;
 }
 
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Tiers in the Targets view: the panel reports counts and warnings, Suggest
  * Tiers asks, applies the rules and can be undone, an account's tier is
  * overridden and locked on its page and survives the next suggestion, and
@@ -695,7 +679,7 @@ test_tiers (void)
   /* Suggest Tiers asks first, saying what will change. */
   g_assert_true (gtk_widget_activate_action (panel, "tiers.suggest", NULL));
   abm_test_ui_iterate ();
-  ask = find_message_dialog ("Suggest Tiers?");
+  ask = abm_test_ui_find_message_dialog ("Suggest Tiers?");
   g_assert_nonnull (ask);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "5 accounts in Tier 1"));
   adw_message_dialog_response (ask, "suggest");
@@ -875,7 +859,7 @@ test_committee (void)
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, before + 1);
   g_assert_nonnull (abm_test_ui_find_widget (page, ADW_TYPE_ACTION_ROW, "Zora Quell"));
   {
-    GtkWindow *report = GTK_WINDOW (find_message_dialog ("Contacts Imported"));
+    GtkWindow *report = GTK_WINDOW (abm_test_ui_find_message_dialog ("Contacts Imported"));
     g_assert_nonnull (report);
     gtk_window_destroy (report);
   }

@@ -10,6 +10,7 @@
 #include "abm-account-page.h"
 #include "abm-committee-page.h"
 #include "abm-plan-page.h"
+#include "abm-plays-page.h"
 #include "abm-accounts-view.h"
 #include "abm-text.h"
 
@@ -33,6 +34,7 @@ struct _AbmAccountsView
   AbmAccountPage     *account_page;
   AbmCommitteePage   *committee_page;
   AbmPlanPage        *plan_page;
+  AbmPlaysPage       *plays_page;
   AdwViewStack       *account_stack;
 };
 
@@ -86,6 +88,7 @@ selected_changed (AbmAccountsView *self)
   abm_account_page_set_account (self->account_page, self->workspace, account);
   abm_committee_page_set_account (self->committee_page, self->workspace, account);
   abm_plan_page_set_account (self->plan_page, self->workspace, account);
+  abm_plays_page_set_account (self->plays_page, self->workspace, account);
   gtk_stack_set_visible_child_name (GTK_STACK (self->page_stack),
                                     account ? "account" : "none");
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -162,6 +165,7 @@ abm_accounts_view_set_workspace (AbmAccountsView *self,
   abm_account_page_set_account (self->account_page, NULL, NULL);
   abm_committee_page_set_account (self->committee_page, NULL, NULL);
   abm_plan_page_set_account (self->plan_page, NULL, NULL);
+  abm_plays_page_set_account (self->plays_page, NULL, NULL);
   stop_search (self);
   g_set_object (&self->workspace, workspace);
   gtk_filter_list_model_set_model (self->filter_model,
@@ -252,6 +256,7 @@ abm_accounts_view_class_init (AbmAccountsViewClass *klass)
   g_type_ensure (ABM_TYPE_ACCOUNT_PAGE);
   g_type_ensure (ABM_TYPE_COMMITTEE_PAGE);
   g_type_ensure (ABM_TYPE_PLAN_PAGE);
+  g_type_ensure (ABM_TYPE_PLAYS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-accounts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, content_stack);
@@ -266,6 +271,7 @@ abm_accounts_view_class_init (AbmAccountsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, account_page);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, committee_page);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, plays_page);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, account_stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
