@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "abm-accounts-view.h"
+#include "abm-agenda-dialog.h"
 #include "abm-application.h"
+#include "abm-date.h"
 #include "abm-play-dialog.h"
 #include "abm-test-ui.h"
 #include "abm-window.h"
@@ -183,6 +185,21 @@ test_plan_section_reopen (void)
   g_rmdir (dir);
 }
 
+/* Today plus @days, as YYYY-MM-DD: overdue is relative to the clock. */
+static char *
+day_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  abm_date_today (now, &date);
+  if (days < 0)
+    g_date_subtract_days (&date, -days);
+  else
+    g_date_add_days (&date, days);
+  return abm_date_format (&date);
+}
+
 static void
 type_into (GtkWidget  *root,
            const char *row_title,
@@ -221,6 +238,8 @@ test_plays (void)
   GListModel *plays;
   AbmPlay *play;
   guint n_template;
+  g_autofree char *start = day_from_today (-10);
+  g_autofree char *due = day_from_today (-3);
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (abm_window_create_workspace (window, path, "Plays", "EUR", &error));
@@ -239,11 +258,11 @@ test_plays (void)
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   type_into (GTK_WIDGET (dialog), "Description", "Dinner with the CFO");
-  type_into (GTK_WIDGET (dialog), "Start (YYYY-MM-DD)", "2026-03-10");
-  type_into (GTK_WIDGET (dialog), "Due (YYYY-MM-DD)", "2026-03-01");
+  type_into (GTK_WIDGET (dialog), "Start (YYYY-MM-DD)", start);
+  type_into (GTK_WIDGET (dialog), "Due (YYYY-MM-DD)", "2000-01-01");
   /* A due date before the start is refused in words. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  type_into (GTK_WIDGET (dialog), "Due (YYYY-MM-DD)", "2026-03-20");
+  type_into (GTK_WIDGET (dialog), "Due (YYYY-MM-DD)", due);
   adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Channel")),
                               ABM_CHANNEL_EXECUTIVE_BRIEFING);
   adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Owner")),
@@ -254,7 +273,7 @@ test_plays (void)
   play = g_list_model_get_item (plays, 0);
   g_object_unref (play);
   g_assert_cmpstr (abm_play_get_description (play), ==, "Dinner with the CFO");
-  g_assert_cmpstr (abm_play_get_due (play), ==, "2026-03-20");
+  g_assert_cmpstr (abm_play_get_due (play), ==, due);
   g_assert_cmpint (abm_play_get_channel (play), ==, ABM_CHANNEL_EXECUTIVE_BRIEFING);
   g_assert_cmpint (abm_play_get_owner (play), ==, ABM_PLAY_OWNER_SALES);
   g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Dinner with the CFO"));
@@ -298,6 +317,72 @@ test_plays (void)
   g_rmdir (dir);
 }
 
+/* The agenda lists an overdue play and a step due this week; activating
+ * the play opens its account's plays. */
+static void
+test_agenda (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-agenda-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "agenda.abm", NULL);
+  g_autofree char *start = day_from_today (-10);
+  g_autofree char *due = day_from_today (-3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AbmPlay) values = abm_play_new ();
+  AbmWindow *window = abm_window_new (app);
+  AbmWorkspace *workspace;
+  AbmAccount *account, *other;
+  GtkWindow *agenda;
+  GtkWidget *row;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_create_workspace (window, path, "Agenda", "EUR", &error));
+  workspace = abm_window_get_workspace (window);
+  account = add_account (workspace, "Initech");
+  other = add_account (workspace, "Globex");
+
+  /* Nothing due yet: the agenda says there is nothing to review. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.agenda", NULL));
+  abm_test_ui_iterate ();
+  agenda = abm_test_ui_find_toplevel (ABM_TYPE_AGENDA_DIALOG);
+  g_assert_nonnull (agenda);
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (agenda), GTK_TYPE_LABEL, "Nothing to Review"));
+  gtk_window_close (agenda);
+  abm_test_ui_iterate ();
+
+  abm_play_set_subject (values, abm_account_get_id (account), 0);
+  g_assert_true (abm_play_set_description (values, "Call the champion", NULL));
+  g_assert_true (abm_play_set_dates (values, start, due, NULL));
+  g_assert_nonnull (abm_workspace_add_play (workspace, values, &error));
+  /* Done plays are not overdue. */
+  abm_play_set_subject (values, abm_account_get_id (other), 0);
+  g_assert_true (abm_play_set_description (values, "Send the case study", NULL));
+  abm_play_set_status (values, ABM_PLAY_DONE);
+  g_assert_nonnull (abm_workspace_add_play (workspace, values, &error));
+
+  open_account (window, other, "details");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.agenda", NULL));
+  abm_test_ui_iterate ();
+  agenda = abm_test_ui_find_toplevel (ABM_TYPE_AGENDA_DIALOG);
+  g_assert_nonnull (agenda);
+  g_assert_null (abm_test_ui_find_widget (GTK_WIDGET (agenda), ADW_TYPE_ACTION_ROW, "Play: Send the case study"));
+  row = abm_test_ui_find_widget (abm_test_ui_find_widget (GTK_WIDGET (agenda), ADW_TYPE_PREFERENCES_GROUP, NULL),
+                                 ADW_TYPE_ACTION_ROW, "Play: Call the champion");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Initech"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "3 days overdue"));
+
+  g_signal_emit_by_name (row, "activated");
+  abm_test_ui_iterate ();
+  g_assert_null (abm_test_ui_find_toplevel (ABM_TYPE_AGENDA_DIALOG));
+  g_assert_true (abm_accounts_view_get_selected (accounts_view (window)) == account);
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Call the champion"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +393,7 @@ main (int   argc,
 
   g_test_add_func ("/plans-ui/plan-section-reopen", test_plan_section_reopen);
   g_test_add_func ("/plans-ui/plays", test_plays);
+  g_test_add_func ("/plans-ui/agenda", test_agenda);
 
   status = g_test_run ();
 

@@ -210,6 +210,17 @@ abm_accounts_view_select (AbmAccountsView *self,
     }
 }
 
+/* The selected account's page @name ("details", "plan", ...). */
+void
+abm_accounts_view_show_page (AbmAccountsView *self,
+                             const char      *name)
+{
+  g_return_if_fail (ABM_IS_ACCOUNTS_VIEW (self));
+
+  if (adw_view_stack_get_child_by_name (self->account_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->account_stack, name);
+}
+
 void
 abm_accounts_view_focus_search (AbmAccountsView *self)
 {

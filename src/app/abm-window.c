@@ -9,6 +9,7 @@
 
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
+#include "abm-agenda-dialog.h"
 #include "abm-file-chooser.h"
 #include "abm-import-dialog.h"
 #include "abm-new-workspace-dialog.h"
@@ -558,6 +559,38 @@ undo_activated (GSimpleAction *action,
 }
 
 static void
+agenda_account_activated (AbmWindow  *self,
+                          gint64      account_id,
+                          const char *page)
+{
+  AbmAccount *account = self->workspace ? abm_workspace_find_account_by_id (self->workspace, account_id) : NULL;
+
+  if (account == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
+  abm_accounts_view_select (self->accounts_view, account);
+  abm_accounts_view_show_page (self->accounts_view, page);
+}
+
+static void
+agenda_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AbmWindow *self = user_data;
+  AbmAgendaDialog *dialog;
+
+  if (self->workspace == NULL)
+    return;
+  /* What is typed in a plan counts in the review. */
+  abm_accounts_view_commit (self->accounts_view);
+  dialog = abm_agenda_dialog_new (GTK_WINDOW (self), self->workspace, NULL);
+  g_signal_connect_object (dialog, "account-activated", G_CALLBACK (agenda_account_activated), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 search_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -591,6 +624,7 @@ static const GActionEntry win_actions[] = {
   { "import", import_activated },
   { "delete-account", delete_account_activated },
   { "undo", undo_activated },
+  { "agenda", agenda_activated },
   { "search", search_activated },
   { "show-view", show_view_activated, "s" },
 };
@@ -617,6 +651,7 @@ update_actions (AbmWindow *self)
                open && abm_accounts_view_get_selected (self->accounts_view) != NULL);
   set_enabled (self, "undo", open && self->undo_ids->len > 0);
   set_enabled (self, "search", open);
+  set_enabled (self, "agenda", open);
   set_enabled (self, "show-view", open);
 }
 
