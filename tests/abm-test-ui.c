@@ -103,6 +103,40 @@ abm_test_ui_find_toplevel (GType type)
   return NULL;
 }
 
+/* A shown message dialog headed @heading. */
+AdwMessageDialog *
+abm_test_ui_find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The mapped view stack that has a page named @page. */
+AdwViewStack *
+abm_test_ui_find_view_stack (GtkWidget  *root,
+                             const char *page)
+{
+  if (ADW_IS_VIEW_STACK (root) && gtk_widget_get_mapped (root)
+      && adw_view_stack_get_child_by_name (ADW_VIEW_STACK (root), page) != NULL)
+    return ADW_VIEW_STACK (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStack *found = abm_test_ui_find_view_stack (child, page);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 count_frame (GtkWidget     *widget,
              GdkFrameClock *clock,

@@ -18,6 +18,9 @@ GtkWidget      *abm_test_ui_find_widget   (GtkWidget   *root,
                                            GType        type,
                                            const char  *title);
 GtkWindow      *abm_test_ui_find_toplevel (GType        type);
+AdwMessageDialog *abm_test_ui_find_message_dialog (const char *heading);
+AdwViewStack   *abm_test_ui_find_view_stack (GtkWidget *root,
+                                           const char  *page);
 guchar         *abm_test_ui_render_widget (GtkWidget   *widget,
                                            int         *width,
                                            int         *height);

@@ -636,37 +636,6 @@ has_label_containing (GtkWidget  *root,
   return FALSE;
 }
 
-static AdwViewStack *
-find_stack_with (GtkWidget  *root,
-                 const char *page)
-{
-  if (ADW_IS_VIEW_STACK (root) && adw_view_stack_get_child_by_name (ADW_VIEW_STACK (root), page) != NULL)
-    return ADW_VIEW_STACK (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwViewStack *found = find_stack_with (child, page);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Tiers in the Targets view: the panel reports counts and warnings, Suggest
  * Tiers asks, applies the rules and can be undone, an account's tier is
  * overridden and locked on its page and survives the next suggestion, and
@@ -711,7 +680,7 @@ test_tiers (void)
   /* Suggest Tiers asks first, saying what will change. */
   g_assert_true (gtk_widget_activate_action (panel, "tiers.suggest", NULL));
   abm_test_ui_iterate ();
-  ask = find_message_dialog ("Suggest Tiers?");
+  ask = abm_test_ui_find_message_dialog ("Suggest Tiers?");
   g_assert_nonnull (ask);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "5 accounts in Tier 1"));
   adw_message_dialog_response (ask, "suggest");
@@ -868,7 +837,7 @@ test_committee (void)
   abm_accounts_view_select (ABM_ACCOUNTS_VIEW (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL)),
                             tier1);
   abm_test_ui_iterate ();
-  adw_view_stack_set_visible_child_name (find_stack_with (GTK_WIDGET (window), "committee"), "committee");
+  adw_view_stack_set_visible_child_name (abm_test_ui_find_view_stack (GTK_WIDGET (window), "committee"), "committee");
   abm_test_ui_iterate ();
   page = abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_COMMITTEE_PAGE, NULL);
   g_assert_nonnull (page);
@@ -891,7 +860,7 @@ test_committee (void)
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, before + 1);
   g_assert_nonnull (abm_test_ui_find_widget (page, ADW_TYPE_ACTION_ROW, "Zora Quell"));
   {
-    GtkWindow *report = GTK_WINDOW (find_message_dialog ("Contacts Imported"));
+    GtkWindow *report = GTK_WINDOW (abm_test_ui_find_message_dialog ("Contacts Imported"));
     g_assert_nonnull (report);
     gtk_window_destroy (report);
   }

@@ -9,6 +9,8 @@
 
 #include "abm-account-page.h"
 #include "abm-committee-page.h"
+#include "abm-plan-page.h"
+#include "abm-plays-page.h"
 #include "abm-accounts-view.h"
 #include "abm-text.h"
 
@@ -31,6 +33,8 @@ struct _AbmAccountsView
   GtkWidget          *page_stack;
   AbmAccountPage     *account_page;
   AbmCommitteePage   *committee_page;
+  AbmPlanPage        *plan_page;
+  AbmPlaysPage       *plays_page;
   AdwViewStack       *account_stack;
 };
 
@@ -83,6 +87,8 @@ selected_changed (AbmAccountsView *self)
 
   abm_account_page_set_account (self->account_page, self->workspace, account);
   abm_committee_page_set_account (self->committee_page, self->workspace, account);
+  abm_plan_page_set_account (self->plan_page, self->workspace, account);
+  abm_plays_page_set_account (self->plays_page, self->workspace, account);
   gtk_stack_set_visible_child_name (GTK_STACK (self->page_stack),
                                     account ? "account" : "none");
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -144,6 +150,7 @@ abm_accounts_view_commit (AbmAccountsView *self)
   g_return_if_fail (ABM_IS_ACCOUNTS_VIEW (self));
 
   abm_account_page_commit (self->account_page);
+  abm_plan_page_commit (self->plan_page);
 }
 
 void
@@ -157,6 +164,8 @@ abm_accounts_view_set_workspace (AbmAccountsView *self,
 
   abm_account_page_set_account (self->account_page, NULL, NULL);
   abm_committee_page_set_account (self->committee_page, NULL, NULL);
+  abm_plan_page_set_account (self->plan_page, NULL, NULL);
+  abm_plays_page_set_account (self->plays_page, NULL, NULL);
   stop_search (self);
   g_set_object (&self->workspace, workspace);
   gtk_filter_list_model_set_model (self->filter_model,
@@ -199,6 +208,17 @@ abm_accounts_view_select (AbmAccountsView *self,
           break;
         }
     }
+}
+
+/* The selected account's page @name ("details", "plan", ...). */
+void
+abm_accounts_view_show_page (AbmAccountsView *self,
+                             const char      *name)
+{
+  g_return_if_fail (ABM_IS_ACCOUNTS_VIEW (self));
+
+  if (adw_view_stack_get_child_by_name (self->account_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->account_stack, name);
 }
 
 void
@@ -246,6 +266,8 @@ abm_accounts_view_class_init (AbmAccountsViewClass *klass)
   g_type_ensure (ABM_TYPE_ACCOUNT);
   g_type_ensure (ABM_TYPE_ACCOUNT_PAGE);
   g_type_ensure (ABM_TYPE_COMMITTEE_PAGE);
+  g_type_ensure (ABM_TYPE_PLAN_PAGE);
+  g_type_ensure (ABM_TYPE_PLAYS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-accounts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, content_stack);
@@ -259,6 +281,8 @@ abm_accounts_view_class_init (AbmAccountsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, page_stack);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, account_page);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, committee_page);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, plays_page);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, account_stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);

@@ -18,6 +18,8 @@ void        abm_accounts_view_set_workspace  (AbmAccountsView *self,
 AbmAccount *abm_accounts_view_get_selected   (AbmAccountsView *self);
 void        abm_accounts_view_select         (AbmAccountsView *self,
                                               AbmAccount      *account);
+void        abm_accounts_view_show_page      (AbmAccountsView *self,
+                                              const char      *name);
 void        abm_accounts_view_focus_search   (AbmAccountsView *self);
 void        abm_accounts_view_commit         (AbmAccountsView *self);
 

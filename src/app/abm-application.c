@@ -257,6 +257,8 @@ abm_application_startup (GApplication *app)
                                          (const char *[]) { "<Control><Shift>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.import",
                                          (const char *[]) { "<Control>i", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.agenda",
+                                         (const char *[]) { "<Control><Shift>a", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.search",
                                          (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-view::profile",

@@ -16,6 +16,7 @@
 #include "abm-coverage-rules-dialog.h"
 #include "abm-stakeholder-dialog.h"
 #include "abm-file-chooser.h"
+#include "abm-message.h"
 #include "abm-org-chart-view.h"
 #include "abm-org-committee.h"
 
@@ -228,19 +229,6 @@ abm_committee_page_get_people (AbmCommitteePage *self)
   return self->people;
 }
 
-static void
-show_message (AbmCommitteePage *self,
-              const char       *heading,
-              const char       *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog =
-    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static gint64
 row_id (GtkListBoxRow *row)
 {
@@ -324,7 +312,7 @@ reparent_undo (AdwToast *toast,
   g_autoptr(GError) error = NULL;
 
   if (undo->self->workspace != NULL && !set_manager (undo->self, undo->id, undo->manager, &error))
-    show_message (undo->self, _("Could Not Undo"), error->message);
+    abm_message_show (GTK_WIDGET (undo->self), _("Could Not Undo"), error->message);
 }
 
 /* Dragged onto a new manager: stored, with Undo in a toast. */
@@ -381,7 +369,7 @@ chart_reparent (AbmCommitteePage *self,
   g_autoptr(GError) error = NULL;
 
   if (!abm_committee_page_reparent (self, id, new_manager, &error))
-    show_message (self, _("Could Not Change the Reporting Line"), error->message);
+    abm_message_show (GTK_WIDGET (self), _("Could Not Change the Reporting Line"), error->message);
 }
 
 static void
@@ -396,7 +384,7 @@ export_chosen (GtkWidget *owner,
   if (format == ABM_RENDER_FORMAT_AUTO)
     format = ABM_RENDER_FORMAT_PNG;
   if (!abm_org_committee_export (self->workspace, self->account, file, format, &error))
-    show_message (self, _("Could Not Export the Chart"), error->message);
+    abm_message_show (GTK_WIDGET (self), _("Could Not Export the Chart"), error->message);
 }
 
 static void
@@ -483,7 +471,7 @@ abm_committee_page_import_contacts (AbmCommitteePage  *self,
     }
   if (rejects->len > 12)
     g_string_append_printf (body, _("\nAnd %u more."), rejects->len - 12);
-  show_message (self, _("Contacts Imported"), body->str);
+  abm_message_show (GTK_WIDGET (self), _("Contacts Imported"), body->str);
   return TRUE;
 }
 
@@ -495,7 +483,7 @@ contacts_chosen (GtkWidget *owner,
   g_autoptr(GError) error = NULL;
 
   if (!abm_committee_page_import_contacts (self, file, &error))
-    show_message (self, _("Could Not Import the Contacts"), error->message);
+    abm_message_show (GTK_WIDGET (self), _("Could Not Import the Contacts"), error->message);
 }
 
 static void
@@ -528,7 +516,7 @@ undo_removal (AdwToast         *toast,
   g_autoptr(GError) error = NULL;
 
   if (self->workspace != NULL && !abm_workspace_undo (self->workspace, undo_id, &error))
-    show_message (self, _("Could Not Undo"), error->message);
+    abm_message_show (GTK_WIDGET (self), _("Could Not Undo"), error->message);
 }
 
 /* Removed in the dialog: Undo in a toast. */

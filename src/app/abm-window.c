@@ -9,6 +9,7 @@
 
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
+#include "abm-agenda-dialog.h"
 #include "abm-file-chooser.h"
 #include "abm-import-dialog.h"
 #include "abm-new-workspace-dialog.h"
@@ -487,6 +488,28 @@ import_activated (GSimpleAction *action,
                          _("_Open"), NULL, filter, import_chosen);
 }
 
+/* A toast saying what was just deleted, with Undo (win.undo, Ctrl+Z). */
+void
+abm_window_offer_undo (AbmWindow  *self,
+                       const char *title,
+                       gint64      undo_id)
+{
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  AdwToast *deleted;
+
+  g_return_if_fail (ABM_IS_WINDOW (self));
+  g_return_if_fail (undo_id != 0);
+
+  g_array_append_val (self->undo_ids, undo_id);
+  /* The title is markup; a name with "&" in it is text. */
+  deleted = adw_toast_new (markup);
+  adw_toast_set_button_label (deleted, _("_Undo"));
+  adw_toast_set_action_name (deleted, "win.undo");
+  adw_toast_set_priority (deleted, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, deleted);
+  update_actions (self);
+}
+
 static void
 delete_account_activated (GSimpleAction *action,
                           GVariant      *parameter,
@@ -495,8 +518,8 @@ delete_account_activated (GSimpleAction *action,
   AbmWindow *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
   AbmAccount *account;
-  AdwToast *deleted;
   gint64 undo_id;
 
   if (self->workspace == NULL)
@@ -512,14 +535,8 @@ delete_account_activated (GSimpleAction *action,
       show_error (self, _("Could Not Delete Account"), error->message);
       return;
     }
-  g_array_append_val (self->undo_ids, undo_id);
-
-  deleted = adw_toast_new_format (_("“%s” deleted"), name);
-  adw_toast_set_button_label (deleted, _("_Undo"));
-  adw_toast_set_action_name (deleted, "win.undo");
-  adw_toast_set_priority (deleted, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, deleted);
-  update_actions (self);
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  abm_window_offer_undo (self, title, undo_id);
 }
 
 static void
@@ -539,6 +556,38 @@ undo_activated (GSimpleAction *action,
   if (!abm_workspace_undo (self->workspace, undo_id, &error))
     show_error (self, _("Could Not Undo"), error->message);
   update_actions (self);
+}
+
+static void
+agenda_account_activated (AbmWindow  *self,
+                          gint64      account_id,
+                          const char *page)
+{
+  AbmAccount *account = self->workspace ? abm_workspace_find_account_by_id (self->workspace, account_id) : NULL;
+
+  if (account == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
+  abm_accounts_view_select (self->accounts_view, account);
+  abm_accounts_view_show_page (self->accounts_view, page);
+}
+
+static void
+agenda_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AbmWindow *self = user_data;
+  AbmAgendaDialog *dialog;
+
+  if (self->workspace == NULL)
+    return;
+  /* What is typed in a plan counts in the review. */
+  abm_accounts_view_commit (self->accounts_view);
+  dialog = abm_agenda_dialog_new (GTK_WINDOW (self), self->workspace, NULL);
+  g_signal_connect_object (dialog, "account-activated", G_CALLBACK (agenda_account_activated), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -575,6 +624,7 @@ static const GActionEntry win_actions[] = {
   { "import", import_activated },
   { "delete-account", delete_account_activated },
   { "undo", undo_activated },
+  { "agenda", agenda_activated },
   { "search", search_activated },
   { "show-view", show_view_activated, "s" },
 };
@@ -601,6 +651,7 @@ update_actions (AbmWindow *self)
                open && abm_accounts_view_get_selected (self->accounts_view) != NULL);
   set_enabled (self, "undo", open && self->undo_ids->len > 0);
   set_enabled (self, "search", open);
+  set_enabled (self, "agenda", open);
   set_enabled (self, "show-view", open);
 }
 

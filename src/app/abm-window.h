@@ -35,5 +35,8 @@ gboolean      abm_window_create_workspace    (AbmWindow      *self,
                                               const char     *currency,
                                               GError        **error);
 void          abm_window_close_workspace     (AbmWindow      *self);
+void          abm_window_offer_undo          (AbmWindow      *self,
+                                              const char     *title,
+                                              gint64          undo_id);
 
 G_END_DECLS

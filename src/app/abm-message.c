@@ -1,0 +1,26 @@
+/* abm-message.c: a message about what just went wrong, over its window
+ *
+ * The pages of the window are not windows themselves: the message goes
+ * over the window that @owner is in (or stands alone in a test).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "abm-message.h"
+
+void
+abm_message_show (GtkWidget  *owner,
+                  const char *heading,
+                  const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (owner);
+  AdwMessageDialog *dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
