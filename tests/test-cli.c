@@ -1687,6 +1687,76 @@ test_plan (Fixture       *f,
   assert_failure (missing);
 }
 
+/* The whitespace map is filled from the command line: rows, columns
+ * (which join the workspace's offerings) and cells; a mistyped cell
+ * changes nothing. */
+static void
+test_plan_whitespace (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(Result) json = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AbmWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) offerings = NULL;
+  JsonObject *map, *cell;
+  const char *const bad[] = {
+    "Nowhere|Payments=customer", "Retail|Nothing=customer", "Retail|Payments=bought",
+    "Retail|Payments=competitor", "Retail|Payments=customer:lots", "Retail Payments=customer",
+    "Retail|Payments=customer:Acme:10",
+  };
+
+  init_workspace (f, "w.abm");
+  add_account (f, "w.abm", "Northwind Bank", "northwind.com");
+  set = run (f, "plan", "w.abm", "--account", "northwind.com",
+             "--add-division", "Retail", "--add-division", "Wealth",
+             "--add-offering", "Payments", "--add-offering", "Cards",
+             "--set-cell", "Retail|Payments=customer:120000",
+             "--set-cell", "wealth|cards=competitor:Acme Corp:50000",
+             "--set-cell", "Wealth|Payments=opportunity", NULL);
+  assert_success (set);
+
+  text = run (f, "plan", "w.abm", "--account", "northwind.com", NULL);
+  assert_success (text);
+  g_assert_nonnull (strstr (text->out, "Retail / Payments\tCustomer\t120000"));
+  g_assert_nonnull (strstr (text->out, "Wealth / Cards\tCompetitor: Acme Corp\t50000"));
+
+  json = run (f, "plan", "w.abm", "--account", "northwind.com", "--format", "json", NULL);
+  assert_success (json);
+  root = parse_json (json->out);
+  map = json_object_get_object_member (json_node_get_object (root), "whitespace");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (map, "divisions")), ==, 2);
+  cell = json_array_get_object_element (json_array_get_array_element (json_object_get_array_member (map, "cells"), 1), 0);
+  g_assert_cmpstr (json_object_get_string_member (cell, "status"), ==, "opportunity");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(Result) wrong = run (f, "plan", "w.abm", "--account", "northwind.com", "--set-cell", bad[i], NULL);
+
+      assert_usage_error (wrong);
+    }
+
+  path = fixture_path (f, "w.abm");
+  workspace = abm_workspace_open (path, ABM_WORKSPACE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  offerings = abm_workspace_dup_offerings (workspace);
+  g_assert_true (g_strv_contains ((const char *const *) offerings, "Payments"));
+  g_assert_true (g_strv_contains ((const char *const *) offerings, "Cards"));
+  {
+    AbmPlan *plan = abm_workspace_get_plan (workspace, abm_workspace_find_account_by_id (workspace, 1), &error);
+    const AbmWhitespaceCell *kept;
+
+    g_assert_no_error (error);
+    kept = abm_whitespace_get_cell (abm_plan_get_whitespace (plan), 0, 0);
+    g_assert_cmpint (kept->status, ==, ABM_WHITESPACE_CUSTOMER);
+    g_assert_cmpfloat (kept->amount, ==, 120000);
+  }
+  abm_workspace_close (workspace);
+}
+
 static guint
 count_components (AbmTestIcs *calendar,
                   const char *name)
@@ -1956,6 +2026,7 @@ main (int    argc,
   ADD ("/cli/readiness", test_readiness);
   ADD ("/cli/readiness-read-only", test_readiness_read_only);
   ADD ("/cli/plan", test_plan);
+  ADD ("/cli/plan-whitespace", test_plan_whitespace);
   ADD ("/cli/plays", test_plays);
   ADD ("/cli/agenda", test_agenda);
   ADD ("/cli/demo-plans", test_demo_plans);

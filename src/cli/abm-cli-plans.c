@@ -313,6 +313,9 @@ abm_cli_plan_main (const AbmCliCommand  *command,
   g_autofree char *owner = NULL;
   g_autofree char *zone = NULL;
   g_auto(GStrv) sets = NULL;
+  g_auto(GStrv) divisions = NULL;
+  g_auto(GStrv) offerings = NULL;
+  g_auto(GStrv) cells = NULL;
   g_autoptr(AbmWorkspace) workspace = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
@@ -330,6 +333,13 @@ abm_cli_plan_main (const AbmCliCommand  *command,
          "competitive-landscape, value-hypothesis, objectives, risks, messaging, notes), motion, review-date, "
          "stage, owner-ae or owner-marketer; TEXT “-” reads standard input"), N_("KEY=TEXT") },
     { "add-step", 0, 0, G_OPTION_ARG_FILENAME, &step, N_("Add a next step"), N_("TEXT") },
+    { "add-division", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &divisions,
+      N_("Add a division or buying centre (a row) to the whitespace map"), N_("NAME") },
+    { "add-offering", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &offerings,
+      N_("Add an offering (a column) to the whitespace map and to the workspace’s offerings"), N_("NAME") },
+    { "set-cell", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cells,
+      N_("Mark a cell of the whitespace map customer, opportunity, whitespace or competitor (named), "
+         "with an amount"), N_("DIVISION|OFFERING=STATUS[:COMPETITOR][:AMOUNT]") },
     { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("The new step’s due date"), N_("YYYY-MM-DD") },
     { "owner", 0, 0, G_OPTION_ARG_FILENAME, &owner, N_("Who does the new step"), N_("NAME") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Print as “text” (the default) or as “json”"), N_("FORMAT") },
@@ -341,8 +351,9 @@ abm_cli_plan_main (const AbmCliCommand  *command,
                                 N_("Prints an account’s or a cluster’s plan: owners, stage, motion, review\n"
                                    "date and last edit, the written sections (an account in a cluster shows\n"
                                    "the cluster’s where its own are blank), vendors, trigger events, next\n"
-                                   "steps and the whitespace map; or changes it with --set and --add-step,\n"
-                                   "each change stored as it is made."),
+                                   "steps and the whitespace map; or changes it with --set, --add-step,\n"
+                                   "--add-division, --add-offering and --set-cell, each change stored as it\n"
+                                   "is made."),
                                 entries, &argc, &argv, &file, &status))
     return status;
   if ((domain == NULL) == (cluster_name == NULL))
@@ -353,13 +364,22 @@ abm_cli_plan_main (const AbmCliCommand  *command,
   for (guint i = 0; sets && sets[i]; i++)
     if (!abm_cli_text_arg ("set", &sets[i], &status))
       return status;
+  for (guint i = 0; divisions && divisions[i]; i++)
+    if (!abm_cli_text_arg ("add-division", &divisions[i], &status))
+      return status;
+  for (guint i = 0; offerings && offerings[i]; i++)
+    if (!abm_cli_text_arg ("add-offering", &offerings[i], &status))
+      return status;
+  for (guint i = 0; cells && cells[i]; i++)
+    if (!abm_cli_text_arg ("set-cell", &cells[i], &status))
+      return status;
   if ((due != NULL || owner != NULL) && step == NULL)
     return abm_cli_usage_error (command->name, _("--due and --owner go with --add-step"));
   now = parse_now (command->name, NULL, NULL, zone, &status);
   if (now == NULL)
     return status;
 
-  writes = sets != NULL || step != NULL;
+  writes = sets != NULL || step != NULL || divisions != NULL || offerings != NULL || cells != NULL;
   workspace = abm_workspace_open (file, writes ? ABM_WORKSPACE_OPEN_DEFAULT : ABM_WORKSPACE_OPEN_READ_ONLY, &error);
   if (workspace == NULL)
     return abm_cli_fail (error);
@@ -381,6 +401,12 @@ abm_cli_plan_main (const AbmCliCommand  *command,
     if (!apply_set (workspace, account, plan, sets[i], &error))
       return g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE)
              ? abm_cli_usage_error (command->name, "%s", error->message) : abm_cli_fail (error);
+  if ((divisions != NULL || offerings != NULL || cells != NULL)
+      && !abm_cli_edit_whitespace (workspace, plan, (const char *const *) divisions,
+                                   (const char *const *) offerings, (const char *const *) cells, &error))
+    return g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE)
+           || g_error_matches (error, ABM_PLAN_ERROR, ABM_PLAN_ERROR_INVALID)
+           ? abm_cli_usage_error (command->name, "%s", error->message) : abm_cli_fail (error);
   if (step != NULL)
     {
       g_autoptr(AbmPlanItem) values = abm_plan_item_new (ABM_PLAN_ITEM_STEP);

@@ -46,6 +46,17 @@ int      abm_cli_plan_main       (const AbmCliCommand *command, int argc, char *
 int      abm_cli_plays_main      (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_agenda_main     (const AbmCliCommand *command, int argc, char **argv);
 
+/* Adds the divisions and offerings (offerings also to the workspace's
+ * list) to the plan's whitespace map, then sets the cells
+ * ("DIVISION|OFFERING=STATUS[:COMPETITOR][:AMOUNT]"), and stores the map.
+ * A mistyped cell or name fails with G_OPTION_ERROR or ABM_PLAN_ERROR. */
+gboolean abm_cli_edit_whitespace (AbmWorkspace       *workspace,
+                                  AbmPlan            *plan,
+                                  const char *const  *divisions,
+                                  const char *const  *offerings,
+                                  const char *const  *cells,
+                                  GError            **error);
+
 /* Parses a command's options and exactly @n_files arguments, named in
  * @parameters for the usage line ("FILE DATA.csv"). Returns FALSE when the
  * command should end with *status: after --help, or on a usage error

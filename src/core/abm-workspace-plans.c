@@ -957,6 +957,31 @@ abm_workspace_set_offerings (AbmWorkspace       *self,
   return store_settings (self, abm_workspace_get_stale_days (self), (const char *const *) list, error);
 }
 
+gboolean
+abm_workspace_add_offering (AbmWorkspace  *self,
+                            const char    *name,
+                            GError       **error)
+{
+  g_auto(GStrv) offerings = abm_workspace_dup_offerings (self);
+  g_autoptr(GStrvBuilder) list = g_strv_builder_new ();
+  g_autoptr(AbmWhitespace) known = abm_whitespace_new ();
+  g_autofree char *clean = NULL;
+  g_auto(GStrv) added = NULL;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  clean = g_strstrip (g_strdup (name));
+  for (guint i = 0; offerings[i] != NULL; i++)
+    abm_whitespace_add (known, ABM_WHITESPACE_OFFERINGS, offerings[i], NULL);
+  if (abm_whitespace_find (known, ABM_WHITESPACE_OFFERINGS, clean) >= 0)
+    return TRUE;
+  g_strv_builder_addv (list, (const char **) offerings);
+  g_strv_builder_add (list, clean);
+  added = g_strv_builder_end (list);
+  return abm_workspace_set_offerings (self, (const char *const *) added, error);
+}
+
 /* Plays: reading */
 
 static AbmPlay *

@@ -81,6 +81,11 @@ GStrv         abm_workspace_dup_offerings        (AbmWorkspace      *self);
 gboolean      abm_workspace_set_offerings        (AbmWorkspace      *self,
                                                   const char *const *offerings,
                                                   GError           **error);
+/* Appends @name to our offerings unless it is there already (in any
+ * case), so a column added to one map is offered to every new one. */
+gboolean      abm_workspace_add_offering         (AbmWorkspace      *self,
+                                                  const char        *name,
+                                                  GError           **error);
 
 /* Plays
  *
