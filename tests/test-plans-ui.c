@@ -12,8 +12,10 @@
 #include "abm-agenda-dialog.h"
 #include "abm-application.h"
 #include "abm-date.h"
+#include "abm-plan-page.h"
 #include "abm-play-dialog.h"
 #include "abm-test-ui.h"
+#include "abm-whitespace-cell-popover.h"
 #include "abm-window.h"
 
 #define WAIT_MS 5000
@@ -183,6 +185,126 @@ test_plan_section_reopen (void)
   abm_test_ui_iterate ();
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* The shown widget whose tooltip starts with @tooltip: the map's buttons
+ * are named by it. */
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  const char *text = gtk_widget_get_tooltip_text (root);
+
+  if (gtk_widget_get_mapped (root) && text != NULL && g_str_has_prefix (text, tooltip))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget of @type under @root, shown or not: a popover that a
+ * test does not pop up (Xvfb's default screen has no monitor to place it
+ * on). */
+static GtkWidget *
+find_child (GtkWidget  *root,
+            GType       type,
+            const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
+      && (label == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The whitespace map is built and marked on the plan page: a division
+ * and an offering added, a cell set through its popover to a named
+ * competitor with an amount; it is stored, and shown after reopening. */
+static void
+test_whitespace_map (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-plan-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.abm", NULL);
+  g_autoptr(GError) error = NULL;
+  AbmWindow *window = abm_window_new (app);
+  AbmWorkspace *workspace;
+  AbmAccount *account;
+  AbmWhitespace *map;
+  const AbmWhitespaceCell *cell;
+  GtkWidget *page, *button, *set;
+  AbmWhitespaceCellPopover *popover;
+  g_auto(GStrv) offerings = NULL;
+  gint64 account_id;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_create_workspace (window, path, "Map", "EUR", &error));
+  g_assert_no_error (error);
+  workspace = abm_window_get_workspace (window);
+  account = add_account (workspace, "Initech");
+  account_id = abm_account_get_id (account);
+  open_account (window, account, "plan");
+  page = abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_PLAN_PAGE, NULL);
+
+  /* What the Add Division and Add Offering popovers do. */
+  g_assert_nonnull (find_by_tooltip (page, "Add a division or buying centre of the account"));
+  g_assert_true (gtk_widget_activate_action (page, "plan.add-to-map", "(us)", ABM_WHITESPACE_DIVISIONS, "Retail Banking"));
+  g_assert_true (gtk_widget_activate_action (page, "plan.add-to-map", "(us)", ABM_WHITESPACE_OFFERINGS, "Payments"));
+  abm_test_ui_iterate ();
+  offerings = abm_workspace_dup_offerings (workspace);
+  g_assert_true (g_strv_contains ((const char *const *) offerings, "Payments"));
+
+  button = find_by_tooltip (page, "Retail Banking, Payments: Whitespace");
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  map = abm_plan_get_whitespace (abm_workspace_get_plan (workspace, account, NULL));
+  popover = abm_whitespace_cell_popover_new ("Retail Banking, Payments", 0, 0, abm_whitespace_get_cell (map, 0, 0));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (popover));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_child (GTK_WIDGET (popover), GTK_TYPE_DROP_DOWN, NULL)),
+                              ABM_WHITESPACE_COMPETITOR);
+  gtk_editable_set_text (GTK_EDITABLE (find_child (GTK_WIDGET (popover), GTK_TYPE_ENTRY, NULL)), "Globex");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_child (GTK_WIDGET (popover), GTK_TYPE_SPIN_BUTTON, NULL)), 250000);
+  set = find_child (GTK_WIDGET (popover), GTK_TYPE_BUTTON, "_Set");
+  g_assert_nonnull (set);
+  g_signal_emit_by_name (set, "clicked");
+  abm_test_ui_iterate ();
+
+  map = abm_plan_get_whitespace (abm_workspace_get_plan (workspace, account, NULL));
+  cell = abm_whitespace_get_cell (map, 0, 0);
+  g_assert_cmpint (cell->status, ==, ABM_WHITESPACE_COMPETITOR);
+  g_assert_nonnull (find_by_tooltip (page, "Retail Banking, Payments: Globex "));
+
+  /* What a division's own popover does. */
+  g_assert_nonnull (find_by_tooltip (page, "Division “Retail Banking”"));
+  g_assert_true (gtk_widget_activate_action (page, "plan.rename-in-map", "(uus)", ABM_WHITESPACE_DIVISIONS, 0, "Retail"));
+  abm_test_ui_iterate ();
+  abm_test_ui_close (GTK_WIDGET (window));
+
+  window = abm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_load_workspace (window, path, &error));
+  g_assert_no_error (error);
+  workspace = abm_window_get_workspace (window);
+  account = abm_workspace_find_account_by_id (workspace, account_id);
+  map = abm_plan_get_whitespace (abm_workspace_get_plan (workspace, account, NULL));
+  g_assert_cmpstr (abm_whitespace_get_name (map, ABM_WHITESPACE_DIVISIONS, 0), ==, "Retail");
+  cell = abm_whitespace_get_cell (map, 0, 0);
+  g_assert_cmpint (cell->status, ==, ABM_WHITESPACE_COMPETITOR);
+  g_assert_cmpstr (cell->competitor, ==, "Globex");
+  g_assert_cmpfloat (cell->amount, ==, 250000);
+  open_account (window, account, "plan");
+  g_assert_nonnull (find_by_tooltip (GTK_WIDGET (window), "Retail, Payments: Globex "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  abm_test_ui_remove_dir (dir);
 }
 
 /* Today plus @days, as YYYY-MM-DD: overdue is relative to the clock. */
@@ -392,6 +514,7 @@ main (int   argc,
   app = abm_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/plans-ui/plan-section-reopen", test_plan_section_reopen);
+  g_test_add_func ("/plans-ui/whitespace-map", test_whitespace_map);
   g_test_add_func ("/plans-ui/plays", test_plays);
   g_test_add_func ("/plans-ui/agenda", test_agenda);
 

@@ -19,6 +19,8 @@
 #include "abm-plan-item-dialog.h"
 #include "abm-plan-page.h"
 #include "abm-render-text.h"
+#include "abm-whitespace-cell-popover.h"
+#include "abm-whitespace-name-popover.h"
 #include "abm-window.h"
 
 #define SAVE_DELAY_MS 800
@@ -58,6 +60,8 @@ struct _AbmPlanPage
   GPtrArray    *item_rows[ABM_PLAN_N_ITEM_KINDS];
   guint         save_timeout;
   gboolean      loading;
+  int           focus_row;     /* the map's button to focus once rebuilt */
+  int           focus_column;
 
   /* Template widgets */
   AdwPreferencesGroup *cluster_group;
@@ -73,6 +77,8 @@ struct _AbmPlanPage
   AdwPreferencesGroup *step_group;
   GtkStack            *whitespace_stack;
   GtkGrid             *whitespace_grid;
+  GtkMenuButton       *add_division_button;
+  GtkMenuButton       *add_offering_button;
 };
 
 G_DEFINE_FINAL_TYPE (AbmPlanPage, abm_plan_page, ADW_TYPE_BIN)
@@ -529,30 +535,256 @@ clear_grid (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
+/* The map is edited on a copy and stored whole; the plan's change
+ * rebuilds the grid. */
+static gboolean
+store_whitespace (AbmPlanPage   *self,
+                  AbmWhitespace *map,
+                  GError       **error)
+{
+  AbmPlan *plan = edited_plan (self);
+
+  if (plan == NULL)
+    return TRUE;
+  return abm_workspace_set_plan_whitespace (self->workspace, plan, map, error);
+}
+
+static AbmWhitespace *
+copy_whitespace (AbmPlanPage *self)
+{
+  AbmPlan *plan = edited_plan (self);
+
+  return plan ? abm_whitespace_copy (abm_plan_get_whitespace (plan)) : NULL;
+}
+
+static void
+focus_after_refresh (AbmPlanPage *self,
+                     int          row,
+                     int          column)
+{
+  self->focus_row = row;
+  self->focus_column = column;
+}
+
+/* The map's edits are actions, which its popovers activate (and tests):
+ * plan.set-cell (division, offering, status, competitor, amount),
+ * plan.add-to-map (axis, name), plan.rename-in-map (axis, index, name)
+ * and plan.remove-from-map (axis, index). */
+static void
+set_cell_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AbmPlanPage *self = ABM_PLAN_PAGE (widget);
+  g_autoptr(AbmWhitespace) map = copy_whitespace (self);
+  g_autoptr(GError) error = NULL;
+  guint r, c, status;
+  const char *competitor;
+  double amount;
+
+  g_variant_get (parameter, "(uuu&sd)", &r, &c, &status, &competitor, &amount);
+  if (map == NULL || r >= abm_whitespace_get_n (map, ABM_WHITESPACE_DIVISIONS)
+      || c >= abm_whitespace_get_n (map, ABM_WHITESPACE_OFFERINGS) || status >= ABM_WHITESPACE_N_STATUSES)
+    return;
+  focus_after_refresh (self, (int) r + 1, (int) c + 1);
+  if (!abm_whitespace_set_cell (map, r, c, status, *competitor ? competitor : NULL, amount, &error)
+      || !store_whitespace (self, map, &error))
+    abm_message_show (GTK_WIDGET (self), _("Could Not Mark the Cell"), error->message);
+}
+
+static void
+add_to_map_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AbmPlanPage *self = ABM_PLAN_PAGE (widget);
+  g_autoptr(AbmWhitespace) map = copy_whitespace (self);
+  g_autoptr(GError) error = NULL;
+  AbmWhitespaceAxis axis;
+  const char *name;
+
+  g_variant_get (parameter, "(u&s)", &axis, &name);
+  if (map == NULL || axis > ABM_WHITESPACE_OFFERINGS)
+    return;
+  /* An offering joins our list too: every new map starts with it. */
+  if (abm_whitespace_add (map, axis, name, &error) < 0
+      || (axis == ABM_WHITESPACE_OFFERINGS && !abm_workspace_add_offering (self->workspace, name, &error))
+      || !store_whitespace (self, map, &error))
+    abm_message_show (GTK_WIDGET (self),
+                      axis == ABM_WHITESPACE_DIVISIONS ? _("Could Not Add the Division") : _("Could Not Add the Offering"),
+                      error->message);
+}
+
+static void
+rename_in_map_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AbmPlanPage *self = ABM_PLAN_PAGE (widget);
+  g_autoptr(AbmWhitespace) map = copy_whitespace (self);
+  g_autoptr(GError) error = NULL;
+  AbmWhitespaceAxis axis;
+  guint index;
+  const char *name;
+
+  g_variant_get (parameter, "(uu&s)", &axis, &index, &name);
+  if (map == NULL || axis > ABM_WHITESPACE_OFFERINGS || index >= abm_whitespace_get_n (map, axis))
+    return;
+  if (axis == ABM_WHITESPACE_DIVISIONS)
+    focus_after_refresh (self, (int) index + 1, 0);
+  else
+    focus_after_refresh (self, 0, (int) index + 1);
+  if (!abm_whitespace_rename (map, axis, index, name, &error) || !store_whitespace (self, map, &error))
+    abm_message_show (GTK_WIDGET (self), _("Could Not Rename"), error->message);
+}
+
+static void
+remove_from_map_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  AbmPlanPage *self = ABM_PLAN_PAGE (widget);
+  g_autoptr(AbmWhitespace) map = copy_whitespace (self);
+  g_autoptr(GError) error = NULL;
+  AbmWhitespaceAxis axis;
+  guint index;
+
+  g_variant_get (parameter, "(uu)", &axis, &index);
+  if (map == NULL || axis > ABM_WHITESPACE_OFFERINGS || index >= abm_whitespace_get_n (map, axis))
+    return;
+  abm_whitespace_remove (map, axis, index);
+  if (!store_whitespace (self, map, &error))
+    abm_message_show (GTK_WIDGET (self), _("Could Not Remove"), error->message);
+}
+
+/* Popovers are made as they open, so each shows the map as it is now. */
+static void
+add_popup (GtkMenuButton *button,
+           gpointer       data)
+{
+  AbmPlanPage *self = data;
+  AbmWhitespaceAxis axis = button == self->add_division_button ? ABM_WHITESPACE_DIVISIONS : ABM_WHITESPACE_OFFERINGS;
+  AbmWhitespaceNamePopover *popover =
+    abm_whitespace_name_popover_new (axis == ABM_WHITESPACE_DIVISIONS ? _("New Division") : _("New Offering"),
+                                     axis, -1, NULL);
+
+  gtk_menu_button_set_popover (button, GTK_WIDGET (popover));
+}
+
+static void
+header_popup (GtkMenuButton *button,
+              gpointer       data)
+{
+  AbmPlanPage *self = data;
+  AbmWhitespace *map = abm_plan_get_whitespace (edited_plan (self));
+  AbmWhitespaceAxis axis = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "abm-axis"));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "abm-index"));
+  AbmWhitespaceNamePopover *popover =
+    abm_whitespace_name_popover_new (axis == ABM_WHITESPACE_DIVISIONS ? _("Division") : _("Offering"),
+                                     axis, (int) index, abm_whitespace_get_name (map, axis, index));
+
+  gtk_menu_button_set_popover (button, GTK_WIDGET (popover));
+}
+
+static void
+cell_popup (GtkMenuButton *button,
+            gpointer       data)
+{
+  AbmPlanPage *self = data;
+  AbmWhitespace *map = abm_plan_get_whitespace (edited_plan (self));
+  guint r = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "abm-division"));
+  guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "abm-offering"));
+  g_autofree char *heading = g_strdup_printf (_("%s, %s"), abm_whitespace_get_name (map, ABM_WHITESPACE_DIVISIONS, r),
+                                              abm_whitespace_get_name (map, ABM_WHITESPACE_OFFERINGS, c));
+  AbmWhitespaceCellPopover *popover = abm_whitespace_cell_popover_new (heading, r, c, abm_whitespace_get_cell (map, r, c));
+
+  gtk_menu_button_set_popover (button, GTK_WIDGET (popover));
+}
+
+/* A flat menu button showing @text, named @name for assistive technology
+ * and the tooltip. */
 static GtkWidget *
-grid_label (const char *text,
+map_button (const char *text,
+            const char *name,
             const char *css_class)
 {
+  GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_add_css_class (button, css_class);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
 }
 
-/* The map, read-only: a cell says its status in words (and the
- * competitor and amount), so it reads without its colour. */
+static GtkWidget *
+header_button (AbmPlanPage       *self,
+               AbmWhitespace     *map,
+               AbmWhitespaceAxis  axis,
+               guint              index)
+{
+  const char *name = abm_whitespace_get_name (map, axis, index);
+  g_autofree char *label = g_strdup_printf (axis == ABM_WHITESPACE_DIVISIONS ? _("Division “%s”")
+                                                                              : _("Offering “%s”"), name);
+  GtkWidget *button = map_button (name, label, "whitespace-header");
+
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "abm-axis", GUINT_TO_POINTER (axis));
+  g_object_set_data (G_OBJECT (button), "abm-index", GUINT_TO_POINTER (index));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), header_popup, self, NULL);
+  return button;
+}
+
+/* A cell says its status in words (and the competitor and amount), so it
+ * reads without its colour. */
+static GtkWidget *
+cell_button (AbmPlanPage   *self,
+             AbmWhitespace *map,
+             guint          r,
+             guint          c)
+{
+  const AbmWhitespaceCell *cell = abm_whitespace_get_cell (map, r, c);
+  g_autoptr(GString) text = g_string_new (cell->competitor ? cell->competitor
+                                          : abm_whitespace_status_label (cell->status));
+  g_autofree char *name = NULL;
+  GtkWidget *button;
+
+  if (cell->amount > 0)
+    {
+      g_autofree char *amount =
+        abm_render_text_compact_amount (cell->amount, abm_workspace_get_currency (self->workspace));
+      g_string_append_printf (text, "\n%s", amount);
+    }
+  /* TRANSLATORS: a cell of the whitespace map: division, offering: what it is */
+  name = g_strdup_printf (_("%s, %s: %s"), abm_whitespace_get_name (map, ABM_WHITESPACE_DIVISIONS, r),
+                          abm_whitespace_get_name (map, ABM_WHITESPACE_OFFERINGS, c), text->str);
+  g_strdelimit (name, "\n", ' ');
+  button = map_button (text->str, name, "whitespace-cell");
+  gtk_widget_add_css_class (button, abm_whitespace_status_key (cell->status));
+  g_object_set_data (G_OBJECT (button), "abm-division", GUINT_TO_POINTER (r));
+  g_object_set_data (G_OBJECT (button), "abm-offering", GUINT_TO_POINTER (c));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), cell_popup, self, NULL);
+  return button;
+}
+
 static void
 refresh_whitespace (AbmPlanPage *self)
 {
   AbmPlan *plan = edited_plan (self);
   AbmWhitespace *map = plan ? abm_plan_get_whitespace (plan) : NULL;
+  int focus_row = self->focus_row, focus_column = self->focus_column;
+  GtkWidget *focus;
   guint rows, cols;
 
+  self->focus_row = self->focus_column = -1;
   clear_grid (self->whitespace_grid);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_division_button), map != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_offering_button), map != NULL);
   if (map == NULL || abm_whitespace_is_empty (map))
     {
       gtk_stack_set_visible_child_name (self->whitespace_stack, "empty");
@@ -562,33 +794,17 @@ refresh_whitespace (AbmPlanPage *self)
   rows = abm_whitespace_get_n (map, ABM_WHITESPACE_DIVISIONS);
   cols = abm_whitespace_get_n (map, ABM_WHITESPACE_OFFERINGS);
   for (guint c = 0; c < cols; c++)
-    gtk_grid_attach (self->whitespace_grid,
-                     grid_label (abm_whitespace_get_name (map, ABM_WHITESPACE_OFFERINGS, c), "heading"),
-                     c + 1, 0, 1, 1);
+    gtk_grid_attach (self->whitespace_grid, header_button (self, map, ABM_WHITESPACE_OFFERINGS, c), c + 1, 0, 1, 1);
   for (guint r = 0; r < rows; r++)
     {
-      gtk_grid_attach (self->whitespace_grid,
-                       grid_label (abm_whitespace_get_name (map, ABM_WHITESPACE_DIVISIONS, r), "heading"),
-                       0, r + 1, 1, 1);
+      gtk_grid_attach (self->whitespace_grid, header_button (self, map, ABM_WHITESPACE_DIVISIONS, r), 0, r + 1, 1, 1);
       for (guint c = 0; c < cols; c++)
-        {
-          const AbmWhitespaceCell *cell = abm_whitespace_get_cell (map, r, c);
-          g_autoptr(GString) text = g_string_new (cell->competitor ? cell->competitor
-                                                  : abm_whitespace_status_label (cell->status));
-          GtkWidget *label;
-
-          if (cell->amount > 0)
-            {
-              g_autofree char *amount =
-                abm_render_text_compact_amount (cell->amount, abm_workspace_get_currency (self->workspace));
-              g_string_append_printf (text, "\n%s", amount);
-            }
-          label = grid_label (text->str, NULL);
-          gtk_widget_add_css_class (label, "whitespace-cell");
-          gtk_widget_add_css_class (label, abm_whitespace_status_key (cell->status));
-          gtk_grid_attach (self->whitespace_grid, label, c + 1, r + 1, 1, 1);
-        }
+        gtk_grid_attach (self->whitespace_grid, cell_button (self, map, r, c), c + 1, r + 1, 1, 1);
     }
+  /* Keyboard users stay where they were. */
+  focus = focus_row >= 0 ? gtk_grid_get_child_at (self->whitespace_grid, focus_column, focus_row) : NULL;
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
 }
 
 static void
@@ -738,11 +954,17 @@ abm_plan_page_class_init (AbmPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, step_group);
   gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, whitespace_stack);
   gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, whitespace_grid);
+  gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, add_division_button);
+  gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, add_offering_button);
   gtk_widget_class_bind_template_callback (widget_class, cluster_switch_toggled);
   gtk_widget_class_bind_template_callback (widget_class, motion_changed);
   gtk_widget_class_bind_template_callback (widget_class, review_applied);
 
   gtk_widget_class_install_action (widget_class, "plan.add-item", "i", add_item_activated);
+  gtk_widget_class_install_action (widget_class, "plan.set-cell", "(uuusd)", set_cell_activated);
+  gtk_widget_class_install_action (widget_class, "plan.add-to-map", "(us)", add_to_map_activated);
+  gtk_widget_class_install_action (widget_class, "plan.rename-in-map", "(uus)", rename_in_map_activated);
+  gtk_widget_class_install_action (widget_class, "plan.remove-from-map", "(uu)", remove_from_map_activated);
 }
 
 static void
@@ -758,5 +980,8 @@ abm_plan_page_init (AbmPlanPage *self)
     gtk_string_list_append (motions, abm_motion_label (m));
   adw_combo_row_set_model (self->motion_row, G_LIST_MODEL (motions));
   self->loading = FALSE;
+  self->focus_row = self->focus_column = -1;
+  gtk_menu_button_set_create_popup_func (self->add_division_button, add_popup, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->add_offering_button, add_popup, self, NULL);
   build_sections (self);
 }
