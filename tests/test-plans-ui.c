@@ -322,6 +322,73 @@ day_from_today (int days)
   return abm_date_format (&date);
 }
 
+/* The rows of the account list that carry the stale-plan flag; the only
+ * images with these words. */
+static guint
+count_flags (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (GTK_IS_IMAGE (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_widget_get_tooltip_text (root), "Plan past its review date") == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_flags (child);
+  return n;
+}
+
+/* An account whose plan is past its review date is flagged in the list,
+ * as soon as the date is set, and no longer once it moves on; the plan
+ * page sets the workspace's stale period. */
+static void
+test_stale_flag (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-plan-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "stale.abm", NULL);
+  g_autofree char *past = NULL;
+  g_autofree char *future = NULL;
+  g_autoptr(GError) error = NULL;
+  AbmWindow *window = abm_window_new (app);
+  AbmWorkspace *workspace;
+  AbmAccount *stale, *fresh;
+  AbmPlan *plan;
+  GtkWidget *view, *spin;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_create_workspace (window, path, "Stale", "EUR", &error));
+  g_assert_no_error (error);
+  workspace = abm_window_get_workspace (window);
+  stale = add_account (workspace, "Initech");
+  fresh = add_account (workspace, "Hooli");
+  g_assert_true (abm_workspace_set_plan_section (workspace, abm_workspace_get_plan (workspace, fresh, NULL),
+                                                 ABM_PLAN_SECTION_PRIORITIES, "Grow", &error));
+  open_account (window, fresh, "plan");
+  view = GTK_WIDGET (accounts_view (window));
+  g_assert_cmpuint (count_flags (view), ==, 0);
+
+  past = day_from_today (-3);
+  plan = abm_workspace_get_plan (workspace, stale, NULL);
+  g_assert_true (abm_workspace_set_plan_review_date (workspace, plan, past, &error));
+  g_assert_no_error (error);
+  abm_test_ui_iterate ();
+  g_assert_cmpuint (count_flags (view), ==, 1);
+
+  future = day_from_today (30);
+  g_assert_true (abm_workspace_set_plan_review_date (workspace, plan, future, &error));
+  abm_test_ui_iterate ();
+  g_assert_cmpuint (count_flags (view), ==, 0);
+
+  spin = abm_test_ui_get_widget (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 90);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
+  abm_test_ui_iterate ();
+  g_assert_cmpuint (abm_workspace_get_stale_days (workspace), ==, 30);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  abm_test_ui_remove_dir (dir);
+}
+
 static void
 type_into (GtkWidget  *root,
            const char *row_title,
@@ -515,6 +582,7 @@ main (int   argc,
 
   g_test_add_func ("/plans-ui/plan-section-reopen", test_plan_section_reopen);
   g_test_add_func ("/plans-ui/whitespace-map", test_whitespace_map);
+  g_test_add_func ("/plans-ui/stale-flag", test_stale_flag);
   g_test_add_func ("/plans-ui/plays", test_plays);
   g_test_add_func ("/plans-ui/agenda", test_agenda);
 

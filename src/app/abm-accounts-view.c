@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "abm-account-page.h"
+#include "abm-account-row.h"
 #include "abm-committee-page.h"
 #include "abm-plan-page.h"
 #include "abm-plays-page.h"
@@ -20,6 +21,8 @@ struct _AbmAccountsView
 
   AbmWorkspace       *workspace;
   char               *search_key;   /* casefolded, NULL when not searching */
+  GHashTable         *stale;        /* account id -> AbmPlanStaleness of its stale plan */
+  GPtrArray          *rows;         /* the list's AbmAccountRows */
 
   /* Template widgets */
   GtkStack           *content_stack;
@@ -64,6 +67,78 @@ account_matches (gpointer item,
       || abm_text_contains (abm_account_get_city (account), self->search_key)
       || abm_text_contains (abm_account_get_owner_ae (account), self->search_key)
       || abm_text_contains (abm_account_get_owner_marketer (account), self->search_key);
+}
+
+static void
+flag_row (AbmAccountsView *self,
+          AbmAccountRow   *row)
+{
+  AbmAccount *account = abm_account_row_get_account (row);
+  gpointer staleness = account ? g_hash_table_lookup (self->stale, GINT_TO_POINTER ((int) abm_account_get_id (account)))
+                               : NULL;
+
+  abm_account_row_set_staleness (row, GPOINTER_TO_INT (staleness));
+}
+
+/* Which accounts' plans are stale, now: after every plan edit, a change
+ * of the stale period, and whenever the list is shown (days pass). */
+static void
+refresh_stale (AbmAccountsView *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->stale);
+  if (self->workspace != NULL)
+    items = abm_workspace_list_stale_plans (self->workspace, NULL, &error);
+  if (error != NULL)
+    g_warning ("Could not find the stale plans: %s", error->message);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      AbmAgendaItem *item = items->pdata[i];
+
+      if (item->account_id > 0)
+        g_hash_table_insert (self->stale, GINT_TO_POINTER ((int) item->account_id), GINT_TO_POINTER (item->staleness));
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    flag_row (self, self->rows->pdata[i]);
+}
+
+static void
+row_setup (AbmAccountsView *self,
+           GtkListItem     *item)
+{
+  AbmAccountRow *row = abm_account_row_new ();
+
+  gtk_list_item_set_child (item, GTK_WIDGET (row));
+  /* Held, and found again at teardown by the item rather than its child,
+   * which the list may have let go of first. */
+  g_object_set_data (G_OBJECT (item), "abm-row", row);
+  g_ptr_array_add (self->rows, g_object_ref (row));
+}
+
+static void
+row_teardown (AbmAccountsView *self,
+              GtkListItem     *item)
+{
+  g_ptr_array_remove (self->rows, g_object_get_data (G_OBJECT (item), "abm-row"));
+}
+
+static void
+row_bind (AbmAccountsView *self,
+          GtkListItem     *item)
+{
+  AbmAccountRow *row = ABM_ACCOUNT_ROW (gtk_list_item_get_child (item));
+
+  abm_account_row_set_account (row, gtk_list_item_get_item (item));
+  flag_row (self, row);
+}
+
+static void
+row_unbind (AbmAccountsView *self,
+            GtkListItem     *item)
+{
+  abm_account_row_set_account (ABM_ACCOUNT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -167,7 +242,15 @@ abm_accounts_view_set_workspace (AbmAccountsView *self,
   abm_plan_page_set_account (self->plan_page, NULL, NULL);
   abm_plays_page_set_account (self->plays_page, NULL, NULL);
   stop_search (self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    {
+      g_signal_connect_swapped (workspace, "plan-changed", G_CALLBACK (refresh_stale), self);
+      g_signal_connect_swapped (workspace, "setting-changed::plans", G_CALLBACK (refresh_stale), self);
+    }
+  refresh_stale (self);
   gtk_filter_list_model_set_model (self->filter_model,
                                    workspace ? abm_workspace_get_accounts (workspace) : NULL);
   update_stacks (self);
@@ -235,6 +318,8 @@ abm_accounts_view_dispose (GObject *object)
 {
   AbmAccountsView *self = ABM_ACCOUNTS_VIEW (object);
 
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (abm_accounts_view_parent_class)->dispose (object);
@@ -246,6 +331,8 @@ abm_accounts_view_finalize (GObject *object)
   AbmAccountsView *self = ABM_ACCOUNTS_VIEW (object);
 
   g_free (self->search_key);
+  g_hash_table_unref (self->stale);
+  g_ptr_array_unref (self->rows);
 
   G_OBJECT_CLASS (abm_accounts_view_parent_class)->finalize (object);
 }
@@ -291,12 +378,19 @@ abm_accounts_view_class_init (AbmAccountsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_clicked);
   gtk_widget_class_bind_template_callback (widget_class, selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, items_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_setup);
+  gtk_widget_class_bind_template_callback (widget_class, row_teardown);
+  gtk_widget_class_bind_template_callback (widget_class, row_bind);
+  gtk_widget_class_bind_template_callback (widget_class, row_unbind);
 }
 
 static void
 abm_accounts_view_init (AbmAccountsView *self)
 {
+  self->stale = g_hash_table_new (NULL, NULL);
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (refresh_stale), NULL);
 
   gtk_custom_filter_set_filter_func (self->filter, account_matches, self, NULL);
   update_stacks (self);

@@ -71,6 +71,7 @@ struct _AbmPlanPage
   AdwComboRow         *motion_row;
   AdwEntryRow         *review_row;
   AdwActionRow        *stale_row;
+  GtkSpinButton       *stale_days_spin;
   GtkBox              *sections_box;
   AdwPreferencesGroup *vendor_group;
   AdwPreferencesGroup *event_group;
@@ -135,10 +136,15 @@ update_status (AbmPlanPage *self)
   GDateTime *modified = plan ? abm_plan_get_modified (plan) : NULL;
   g_autofree char *edited = NULL;
   AbmPlanStaleness staleness;
+  gboolean loading;
 
   if (plan == NULL)
     return;
 
+  loading = self->loading;
+  self->loading = TRUE;
+  gtk_spin_button_set_value (self->stale_days_spin, abm_workspace_get_stale_days (self->workspace));
+  self->loading = loading;
   if (modified != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (modified);
@@ -359,6 +365,18 @@ review_applied (AbmPlanPage *self)
       abm_message_show (GTK_WIDGET (self), _("Could Not Set the Review Date"), error->message);
       gtk_editable_set_text (GTK_EDITABLE (self->review_row), abm_plan_get_review_date (plan) ?: "");
     }
+}
+
+static void
+stale_days_changed (AbmPlanPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint days = (guint) gtk_spin_button_get_value_as_int (self->stale_days_spin);
+
+  if (self->loading || self->workspace == NULL || days == abm_workspace_get_stale_days (self->workspace))
+    return;
+  if (!abm_workspace_set_stale_days (self->workspace, days, &error))
+    abm_message_show (GTK_WIDGET (self), _("Could Not Set the Review Period"), error->message);
 }
 
 static void refresh_items (AbmPlanPage *self);
@@ -948,6 +966,7 @@ abm_plan_page_class_init (AbmPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, motion_row);
   gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, review_row);
   gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, stale_row);
+  gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, stale_days_spin);
   gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, vendor_group);
   gtk_widget_class_bind_template_child (widget_class, AbmPlanPage, event_group);
@@ -959,6 +978,7 @@ abm_plan_page_class_init (AbmPlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cluster_switch_toggled);
   gtk_widget_class_bind_template_callback (widget_class, motion_changed);
   gtk_widget_class_bind_template_callback (widget_class, review_applied);
+  gtk_widget_class_bind_template_callback (widget_class, stale_days_changed);
 
   gtk_widget_class_install_action (widget_class, "plan.add-item", "i", add_item_activated);
   gtk_widget_class_install_action (widget_class, "plan.set-cell", "(uuusd)", set_cell_activated);
