@@ -14,6 +14,8 @@
 #include "abm-date.h"
 #include "abm-plan-page.h"
 #include "abm-play-dialog.h"
+#include "abm-play-template-dialog.h"
+#include "abm-plays-page.h"
 #include "abm-test-ui.h"
 #include "abm-whitespace-cell-popover.h"
 #include "abm-window.h"
@@ -389,6 +391,72 @@ test_stale_flag (void)
   abm_test_ui_remove_dir (dir);
 }
 
+/* A template's play edited in its dialog is stored, and the plays the
+ * template adds afterwards carry the edit. */
+static void
+test_edit_template (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-plan-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "templates.abm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(AbmWorkspace) reread = NULL;
+  AbmWindow *window = abm_window_new (app);
+  AbmWorkspace *workspace;
+  AbmAccount *account;
+  AbmPlayTemplate *template;
+  GtkWindow *dialog;
+  GtkWidget *step, *description, *offset_row, *offset;
+  GDate start;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_create_workspace (window, path, "Templates", "EUR", &error));
+  g_assert_no_error (error);
+  workspace = abm_window_get_workspace (window);
+  account = add_account (workspace, "Initech");
+  open_account (window, account, "plays");
+
+  g_assert_true (gtk_widget_activate_action (abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_PLAYS_PAGE, NULL),
+                                             "plays.edit-templates", NULL));
+  abm_test_ui_iterate ();
+  dialog = abm_test_ui_find_toplevel (ABM_TYPE_PLAY_TEMPLATE_DIALOG);
+  g_assert_nonnull (dialog);
+  step = abm_test_ui_get_widget (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, NULL);
+  /* Expanded at once, not over an animation's frames. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (step), TRUE);
+  abm_test_ui_iterate ();
+  description = abm_test_ui_get_widget (step, ADW_TYPE_ENTRY_ROW, "Description");
+  gtk_editable_set_text (GTK_EDITABLE (description), "Send the CFO our benchmark");
+  g_signal_emit_by_name (description, "apply");
+  offset_row = abm_test_ui_get_widget (step, ADW_TYPE_ACTION_ROW, "Starts After (Days)");
+  offset = abm_test_ui_get_widget (offset_row, GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (offset), 3);
+  abm_test_ui_iterate ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (step)), ==, "Send the CFO our benchmark");
+  gtk_window_close (dialog);
+  abm_test_ui_iterate ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+
+  template = abm_workspace_get_play_template (workspace, ABM_PLAY_TEMPLATE_TIER_1);
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 2, G_DATE_MARCH, 2026);
+  added = abm_workspace_apply_play_template (workspace, template, account, NULL, &start, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (abm_play_get_description (added->pdata[0]), ==, "Send the CFO our benchmark");
+  g_assert_cmpstr (abm_play_get_start (added->pdata[0]), ==, "2026-03-05");
+
+  /* Kept in the file. */
+  reread = abm_test_ui_reread (path);
+  g_assert_cmpstr (abm_play_template_get_step (abm_workspace_get_play_template (reread, ABM_PLAY_TEMPLATE_TIER_1),
+                                               0)->description, ==, "Send the CFO our benchmark");
+  abm_workspace_close (reread);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  abm_test_ui_remove_dir (dir);
+}
+
 static void
 type_into (GtkWidget  *root,
            const char *row_title,
@@ -583,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/plans-ui/plan-section-reopen", test_plan_section_reopen);
   g_test_add_func ("/plans-ui/whitespace-map", test_whitespace_map);
   g_test_add_func ("/plans-ui/stale-flag", test_stale_flag);
+  g_test_add_func ("/plans-ui/edit-template", test_edit_template);
   g_test_add_func ("/plans-ui/plays", test_plays);
   g_test_add_func ("/plans-ui/agenda", test_agenda);
 

@@ -17,6 +17,7 @@
 #include "abm-message.h"
 #include "abm-play-calendar.h"
 #include "abm-play-dialog.h"
+#include "abm-play-template-dialog.h"
 #include "abm-play-timeline-view.h"
 #include "abm-plays-page.h"
 #include "abm-window.h"
@@ -278,6 +279,21 @@ template_response (AdwMessageDialog *dialog,
     abm_message_show (GTK_WIDGET (self), _("Could Not Apply the Template"), error->message);
 }
 
+static void
+edit_templates_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AbmPlaysPage *self = ABM_PLAYS_PAGE (widget);
+
+  if (self->workspace == NULL)
+    return;
+  /* The template this account would be given. */
+  gtk_window_present (GTK_WINDOW (abm_play_template_dialog_new (parent_window (self), self->workspace,
+                                                                self->cluster != NULL ? ABM_PLAY_TEMPLATE_CLUSTER
+                                                                                      : ABM_PLAY_TEMPLATE_TIER_1)));
+}
+
 /* Two fields, made here: which template, and from when. */
 static void
 apply_template_activated (GtkWidget  *widget,
@@ -397,6 +413,7 @@ abm_plays_page_class_init (AbmPlaysPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "plays.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "plays.apply-template", NULL, apply_template_activated);
+  gtk_widget_class_install_action (widget_class, "plays.edit-templates", NULL, edit_templates_activated);
   gtk_widget_class_install_action (widget_class, "plays.export", NULL, export_activated);
 }
 
