@@ -304,6 +304,24 @@ test_whitespace_map (void)
   open_account (window, account, "plan");
   g_assert_nonnull (find_by_tooltip (GTK_WIDGET (window), "Retail, Payments: Globex "));
 
+  /* Removing a division takes its cells; the toast's Undo brings both back. */
+  {
+    GtkWidget *plan_page = abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_PLAN_PAGE, NULL);
+    GtkWidget *undo;
+
+    g_assert_true (gtk_widget_activate_action (plan_page, "plan.remove-from-map", "(uu)", ABM_WHITESPACE_DIVISIONS, 0));
+    abm_test_ui_iterate ();
+    map = abm_plan_get_whitespace (abm_workspace_get_plan (workspace, account, NULL));
+    g_assert_cmpuint (abm_whitespace_get_n (map, ABM_WHITESPACE_DIVISIONS), ==, 0);
+    undo = abm_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    abm_test_ui_iterate ();
+    map = abm_plan_get_whitespace (abm_workspace_get_plan (workspace, account, NULL));
+    g_assert_cmpstr (abm_whitespace_get_name (map, ABM_WHITESPACE_DIVISIONS, 0), ==, "Retail");
+    g_assert_cmpstr (abm_whitespace_get_cell (map, 0, 0)->competitor, ==, "Globex");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   abm_test_ui_iterate ();
   abm_test_ui_remove_dir (dir);

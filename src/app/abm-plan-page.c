@@ -657,22 +657,56 @@ rename_in_map_activated (GtkWidget  *widget,
 }
 
 static void
+undo_map_removal (AdwToast    *toast,
+                  AbmPlanPage *self)
+{
+  AbmWhitespace *before = g_object_get_data (G_OBJECT (toast), "abm-map");
+  AbmPlan *plan = g_object_get_data (G_OBJECT (toast), "abm-plan");
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace != NULL && !abm_workspace_set_plan_whitespace (self->workspace, plan, before, &error))
+    abm_message_show (GTK_WIDGET (self), _("Could Not Undo"), error->message);
+}
+
+static void
 remove_from_map_activated (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
   AbmPlanPage *self = ABM_PLAN_PAGE (widget);
   g_autoptr(AbmWhitespace) map = copy_whitespace (self);
+  g_autoptr(AbmWhitespace) before = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *overlay;
   AbmWhitespaceAxis axis;
   guint index;
 
   g_variant_get (parameter, "(uu)", &axis, &index);
   if (map == NULL || axis > ABM_WHITESPACE_OFFERINGS || index >= abm_whitespace_get_n (map, axis))
     return;
+  before = abm_whitespace_copy (map);
+  name = g_strdup (abm_whitespace_get_name (map, axis, index));
   abm_whitespace_remove (map, axis, index);
   if (!store_whitespace (self, map, &error))
-    abm_message_show (GTK_WIDGET (self), _("Could Not Remove"), error->message);
+    {
+      abm_message_show (GTK_WIDGET (self), _("Could Not Remove"), error->message);
+      return;
+    }
+
+  /* A removed row or column takes its cells along: Undo puts the map back
+   * as it was. */
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new_format (_("“%s” removed from the map"), name);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data_full (G_OBJECT (toast), "abm-map", g_steal_pointer (&before), g_object_unref);
+      g_object_set_data_full (G_OBJECT (toast), "abm-plan", g_object_ref (edited_plan (self)), g_object_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_map_removal), self, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
 }
 
 /* Popovers are made as they open, so each shows the map as it is now. */
