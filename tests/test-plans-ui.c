@@ -452,6 +452,20 @@ test_edit_template (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (offset), 3);
   abm_test_ui_iterate ();
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (step)), ==, "Send the CFO our benchmark");
+
+  /* A removed play comes back from the toast's Undo. */
+  {
+    AbmPlayTemplate *tier1 = abm_workspace_get_play_template (abm_window_get_workspace (window), ABM_PLAY_TEMPLATE_TIER_1);
+    guint n = abm_play_template_get_n_steps (tier1);
+
+    g_signal_emit_by_name (abm_test_ui_get_widget (step, GTK_TYPE_BUTTON, "_Remove Play"), "clicked");
+    abm_test_ui_iterate ();
+    g_assert_cmpuint (abm_play_template_get_n_steps (tier1), ==, n - 1);
+    g_signal_emit_by_name (abm_test_ui_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Undo"), "clicked");
+    abm_test_ui_iterate ();
+    g_assert_cmpuint (abm_play_template_get_n_steps (tier1), ==, n);
+    g_assert_cmpstr (abm_play_template_get_step (tier1, 0)->description, ==, "Send the CFO our benchmark");
+  }
   gtk_window_close (dialog);
   abm_test_ui_iterate ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);

@@ -36,6 +36,7 @@ struct _AbmPlayTemplateDialog
   /* Template widgets */
   AdwComboRow         *kind_row;
   AdwPreferencesGroup *steps_group;
+  AdwToastOverlay     *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (AbmPlayTemplateDialog, abm_play_template_dialog, ADW_TYPE_WINDOW)
@@ -155,12 +156,37 @@ watch (AbmPlayTemplateDialog *self,
 static void refresh (AbmPlayTemplateDialog *self);
 
 static void
+undo_removal (AdwToast              *toast,
+              AbmPlayTemplateDialog *self)
+{
+  AbmPlayTemplate *before = g_object_get_data (G_OBJECT (toast), "abm-template");
+  AbmPlayTemplate *template = g_object_get_data (G_OBJECT (toast), "abm-target");
+
+  /* The workspace stores the template on every change. */
+  abm_play_template_assign (template, before);
+  if (template == self->template)
+    refresh (self);
+}
+
+/* A removed play can be put back from the toast. */
+static void
 remove_clicked (GtkButton             *button,
                 AbmPlayTemplateDialog *self)
 {
-  abm_play_template_remove_step (self->template,
-                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "abm-index")));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "abm-index"));
+  g_autoptr(AbmPlayTemplate) before = abm_play_template_new (abm_play_template_get_kind (self->template));
+  AdwToast *toast;
+
+  abm_play_template_assign (before, self->template);
+  toast = adw_toast_new_format (_("“%s” removed"), abm_play_template_get_step (self->template, index)->description);
+  abm_play_template_remove_step (self->template, index);
   refresh (self);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "abm-template", g_steal_pointer (&before), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "abm-target", g_object_ref (self->template), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_removal), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static GtkWidget *
@@ -291,6 +317,7 @@ abm_play_template_dialog_class_init (AbmPlayTemplateDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-play-template-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmPlayTemplateDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, AbmPlayTemplateDialog, steps_group);
+  gtk_widget_class_bind_template_child (widget_class, AbmPlayTemplateDialog, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked);
 }
