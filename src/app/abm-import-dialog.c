@@ -16,6 +16,7 @@
 
 #include "abm-importer.h"
 #include "abm-import-dialog.h"
+#include "abm-text.h"
 
 /* Rows of the file shown under "Preview", and fields besides name and domain. */
 #define PREVIEW_ROWS        5
@@ -186,24 +187,6 @@ mapping_has_key (AbmImportDialog *self)
   return FALSE;
 }
 
-/* "2500000" as "2 500 000", as the account page and the target list show
- * amounts: a narrow no-break space groups digits in every locale. */
-static char *
-group_digits (double value)
-{
-  g_autofree char *digits = g_strdup_printf ("%.0f", value);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, "\u202F");
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 field_is_number (AbmAccountField field)
 {
@@ -234,7 +217,7 @@ stored_text (AbmAccount      *account,
     default:
       return abm_account_dup_field_text (account, field);
     }
-  return value < 0 ? g_strdup ("") : group_digits (value);
+  return value < 0 ? g_strdup ("") : abm_text_format_money (value, NULL);
 }
 
 static GtkLabel *

@@ -80,14 +80,6 @@ update_actions (AbmTargetsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.export", self->workspace != NULL);
 }
 
-static char *
-group_digits (double value)
-{
-  g_autofree char *digits = g_strdup_printf ("%.0f", value);
-
-  return abm_text_group_digits (digits);
-}
-
 /* The value picked in a drop-down of values, or NULL for its first item,
  * "any", or while it has no values yet. */
 static const char *
@@ -149,8 +141,8 @@ update_count (AbmTargetsView *self)
   GListModel *all = self->workspace ? abm_workspace_get_accounts (self->workspace) : NULL;
   guint total = all ? g_list_model_get_n_items (all) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  g_autofree char *shown_text = group_digits (shown);
-  g_autofree char *total_text = group_digits (total);
+  g_autofree char *shown_text = abm_text_format_money (shown, NULL);
+  g_autofree char *total_text = abm_text_format_money (total, NULL);
   g_autofree char *text = NULL;
 
   /* Translators: "120 of 5 000 accounts" */
@@ -259,13 +251,13 @@ cell_text (AbmTargetsView  *self,
     {
     case CELL_COUNT:
       return abm_account_get_employees (account) < 0
-             ? g_strdup ("") : group_digits ((double) abm_account_get_employees (account));
+             ? g_strdup ("") : abm_text_format_money ((double) abm_account_get_employees (account), NULL);
     case CELL_MONEY:
       {
         double value = field == ABM_ACCOUNT_FIELD_ANNUAL_REVENUE
                        ? abm_account_get_annual_revenue (account)
                        : abm_account_get_acv_potential (account);
-        return value < 0 ? g_strdup ("") : group_digits (value);
+        return value < 0 ? g_strdup ("") : abm_text_format_money (value, NULL);
       }
     case CELL_FIT:
       return abm_account_get_fit_score (account) < 0
