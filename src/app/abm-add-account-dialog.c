@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "abm-message.h"
 #include "abm-add-account-dialog.h"
 
 struct _AbmAddAccountDialog
@@ -89,13 +90,9 @@ abm_add_account_dialog_response (AdwMessageDialog *dialog,
 
   if (!abm_workspace_add_account (self->workspace, self->draft, &error))
     {
-      AdwMessageDialog *failure;
-
-      failure = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                                            _("Could Not Add Account"),
-                                                            error->message));
-      adw_message_dialog_add_response (failure, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failure));
+      /* This dialog closes: the message goes over the window under it. */
+      abm_message_show (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
+                        _("Could Not Add Account"), error->message);
       return;
     }
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "abm-message.h"
 #include "abm-bulk-edit-dialog.h"
 
 struct _AbmBulkEditDialog
@@ -88,13 +89,9 @@ abm_bulk_edit_dialog_response (AdwMessageDialog *dialog,
 
   if (!abm_bulk_edit_dialog_apply (self, &error))
     {
-      AdwMessageDialog *failure;
-
-      failure = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                                            _("Could Not Change the Accounts"),
-                                                            error->message));
-      adw_message_dialog_add_response (failure, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failure));
+      /* This dialog closes: the message goes over the window under it. */
+      abm_message_show (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
+                        _("Could Not Change the Accounts"), error->message);
     }
 }
 

@@ -17,10 +17,11 @@ abm_message_show (GtkWidget  *owner,
                   const char *heading,
                   const char *body)
 {
-  GtkRoot *root = gtk_widget_get_root (owner);
+  GtkRoot *root = owner ? gtk_widget_get_root (owner) : NULL;
   AdwMessageDialog *dialog =
     ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
 
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "abm-message.h"
 #include "abm-criterion-row.h"
 #include "abm-file-chooser.h"
 #include "abm-profile-view.h"
@@ -48,20 +49,6 @@ static AbmIcp *
 get_icp (AbmProfileView *self)
 {
   return self->workspace ? abm_workspace_get_icp (self->workspace) : NULL;
-}
-
-static void
-show_error (AbmProfileView *self,
-            const char     *heading,
-            const char     *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -216,7 +203,7 @@ add_criterion (GtkWidget  *widget,
     return;
   if (abm_icp_add_criterion (get_icp (self), kind, &error) < 0)
     {
-      show_error (self, _("Could Not Add the Criterion"), error->message);
+      abm_message_show (GTK_WIDGET (self), _("Could Not Add the Criterion"), error->message);
       return;
     }
 
@@ -235,7 +222,7 @@ add_custom_criterion (GtkWidget  *widget,
     return;
   if (abm_icp_add_custom_criterion (get_icp (self), g_variant_get_string (parameter, NULL), &error) < 0)
     {
-      show_error (self, _("Could Not Add the Criterion"), error->message);
+      abm_message_show (GTK_WIDGET (self), _("Could Not Add the Criterion"), error->message);
       return;
     }
   expand_last_row (self);
@@ -281,7 +268,7 @@ add_suggestion_clicked (GtkButton      *button,
   g_autoptr(GError) error = NULL;
 
   if (abm_icp_add_suggestion (get_icp (self), suggestion, &error) < 0)
-    show_error (self, _("Could Not Add the Criterion"), error->message);
+    abm_message_show (GTK_WIDGET (self), _("Could Not Add the Criterion"), error->message);
   else
     gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
 }
@@ -367,7 +354,7 @@ export_chosen (GtkWidget *owner,
     return;
   json = abm_icp_to_json (get_icp (self));
   if (!g_file_set_contents (path, json, -1, &error))
-    show_error (self, _("Could Not Export the Profile"), error->message);
+    abm_message_show (GTK_WIDGET (self), _("Could Not Export the Profile"), error->message);
 }
 
 static void
@@ -386,7 +373,7 @@ import_chosen (GtkWidget *owner,
   if (!g_file_get_contents (path, &json, &len, &error)
       || (icp = abm_icp_new_from_json (json, len, &error)) == NULL)
     {
-      show_error (self, _("Could Not Import the Profile"), error->message);
+      abm_message_show (GTK_WIDGET (self), _("Could Not Import the Profile"), error->message);
       return;
     }
   abm_icp_assign (get_icp (self), icp);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "abm-message.h"
 #include "abm-bulk-edit-dialog.h"
 #include "abm-csv-writer.h"
 #include "abm-file-chooser.h"
@@ -528,16 +529,7 @@ export_chosen (GtkWidget *owner,
   g_autoptr(GError) error = NULL;
 
   if (self->workspace != NULL && !abm_targets_view_export (self, file, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (owner);
-      AdwMessageDialog *message;
-
-      message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                            _("Could Not Export the Accounts"),
-                                                            error->message));
-      adw_message_dialog_add_response (message, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
+    abm_message_show (owner, _("Could Not Export the Accounts"), error->message);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "abm-message.h"
 #include "abm-clusters-dialog.h"
 #include "abm-snapshots-dialog.h"
 #include "abm-text.h"
@@ -239,27 +240,13 @@ abm_tier_panel_set_workspace (AbmTierPanel *self,
 }
 
 static void
-show_message (AbmTierPanel *self,
-              const char   *heading,
-              const char   *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog =
-    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                heading, body));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 undo_clicked (AdwToast     *toast,
               AbmTierPanel *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!abm_tier_panel_undo_suggestion (self, &error))
-    show_message (self, _("Could Not Undo"), error->message);
+    abm_message_show (GTK_WIDGET (self), _("Could Not Undo"), error->message);
 }
 
 gboolean
@@ -343,7 +330,7 @@ suggest_response (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "suggest") == 0 && self->workspace != NULL
       && !abm_tier_panel_suggest (self, NULL, &error))
-    show_message (self, _("Could Not Suggest Tiers"), error->message);
+    abm_message_show (GTK_WIDGET (self), _("Could Not Suggest Tiers"), error->message);
 }
 
 /* Says what the suggestion will do before it does it. */

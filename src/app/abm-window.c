@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "abm-message.h"
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
 #include "abm-agenda-dialog.h"
@@ -61,19 +62,6 @@ static AbmApplication *
 get_app (AbmWindow *self)
 {
   return ABM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
-
-static void
-show_error (AbmWindow  *self,
-            const char *heading,
-            const char *body)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -210,7 +198,7 @@ abm_window_open_workspace (AbmWindow  *self,
     {
       if (g_error_matches (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND))
         abm_application_forget_recent (get_app (self), path);
-      show_error (self, _("Could Not Open Workspace"), error->message);
+      abm_message_show (GTK_WIDGET (self), _("Could Not Open Workspace"), error->message);
     }
 }
 
@@ -231,13 +219,13 @@ abm_window_open_sample (AbmWindow *self)
 
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
-          show_error (self, _("Could Not Create the Sample"), g_strerror (errno));
+          abm_message_show (GTK_WIDGET (self), _("Could Not Create the Sample"), g_strerror (errno));
           return;
         }
       sample = abm_sample_create_workspace (path, 250, 1, &error);
       if (sample == NULL)
         {
-          show_error (self, _("Could Not Create the Sample"), error->message);
+          abm_message_show (GTK_WIDGET (self), _("Could Not Create the Sample"), error->message);
           return;
         }
       abm_workspace_close (sample);
@@ -280,7 +268,7 @@ open_chosen (GtkWidget *owner,
 
   if (path == NULL)
     {
-      show_error (self, _("Could Not Open Workspace"),
+      abm_message_show (GTK_WIDGET (self), _("Could Not Open Workspace"),
                   _("Only files on this computer can be opened."));
       return;
     }
@@ -317,14 +305,14 @@ create_chosen (GtkWidget *owner,
 
   if (chosen == NULL)
     {
-      show_error (self, _("Could Not Create Workspace"),
+      abm_message_show (GTK_WIDGET (self), _("Could Not Create Workspace"),
                   _("Workspaces can only be created on this computer."));
       return;
     }
 
   path = with_extension (chosen);
   if (!abm_window_create_workspace (self, path, name, currency, &error))
-    show_error (self, _("Could Not Create Workspace"), error->message);
+    abm_message_show (GTK_WIDGET (self), _("Could Not Create Workspace"), error->message);
 }
 
 static void
@@ -378,7 +366,7 @@ copy_chosen (GtkWidget *owner,
   path = with_extension (chosen);
   if (!abm_workspace_save_copy (self->workspace, path, &error))
     {
-      show_error (self, _("Could Not Save a Copy"), error->message);
+      abm_message_show (GTK_WIDGET (self), _("Could Not Save a Copy"), error->message);
       return;
     }
   basename = g_filename_display_basename (path);
@@ -455,14 +443,14 @@ import_chosen (GtkWidget *owner,
     return;
   if (path == NULL)
     {
-      show_error (self, _("Could Not Import"), _("Only files on this computer can be imported."));
+      abm_message_show (GTK_WIDGET (self), _("Could Not Import"), _("Only files on this computer can be imported."));
       return;
     }
 
   dialog = abm_import_dialog_new (GTK_WINDOW (self), self->workspace, path, &error);
   if (dialog == NULL)
     {
-      show_error (self, _("Could Not Import"), error->message);
+      abm_message_show (GTK_WIDGET (self), _("Could Not Import"), error->message);
       return;
     }
   adw_view_stack_set_visible_child_name (self->view_stack, "targets");
@@ -532,7 +520,7 @@ delete_account_activated (GSimpleAction *action,
   undo_id = abm_workspace_delete_account (self->workspace, account, &error);
   if (undo_id == 0)
     {
-      show_error (self, _("Could Not Delete Account"), error->message);
+      abm_message_show (GTK_WIDGET (self), _("Could Not Delete Account"), error->message);
       return;
     }
   title = g_strdup_printf (_("“%s” deleted"), name);
@@ -554,7 +542,7 @@ undo_activated (GSimpleAction *action,
   undo_id = g_array_index (self->undo_ids, gint64, self->undo_ids->len - 1);
   g_array_set_size (self->undo_ids, self->undo_ids->len - 1);
   if (!abm_workspace_undo (self->workspace, undo_id, &error))
-    show_error (self, _("Could Not Undo"), error->message);
+    abm_message_show (GTK_WIDGET (self), _("Could Not Undo"), error->message);
   update_actions (self);
 }
 

@@ -3783,6 +3783,33 @@ links_to_json (GArray *links,
   return json_builder_get_root (builder);
 }
 
+/* A link as links_to_json() writes it, [from, to, "influences"]; the undo
+ * log is in the file, so anything else is passed over. */
+static gboolean
+link_from_json (JsonNode           *node,
+                AbmStakeholderLink *link)
+{
+  JsonArray *array;
+  JsonNode *from, *to, *kind;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) != 3)
+    return FALSE;
+  from = json_array_get_element (array, 0);
+  to = json_array_get_element (array, 1);
+  kind = json_array_get_element (array, 2);
+  if (!JSON_NODE_HOLDS_VALUE (from) || json_node_get_value_type (from) != G_TYPE_INT64
+      || !JSON_NODE_HOLDS_VALUE (to) || json_node_get_value_type (to) != G_TYPE_INT64
+      || !JSON_NODE_HOLDS_VALUE (kind) || json_node_get_value_type (kind) != G_TYPE_STRING)
+    return FALSE;
+  link->from_id = json_node_get_int (from);
+  link->to_id = json_node_get_int (to);
+  link->kind = g_strcmp0 (json_node_get_string (kind), "conflicts") == 0 ? ABM_LINK_CONFLICTS : ABM_LINK_INFLUENCES;
+  return TRUE;
+}
+
 static gboolean
 insert_link (AbmWorkspace             *self,
              const AbmStakeholderLink *link,
@@ -4068,15 +4095,10 @@ undo_stakeholder (AbmWorkspace  *self,
 
       for (guint i = 0; i < json_array_get_length (links); i++)
         {
-          JsonArray *l = json_array_get_array_element (links, i);
           AbmStakeholderLink link;
 
-          if (l == NULL || json_array_get_length (l) != 3)
+          if (!link_from_json (json_array_get_element (links, i), &link))
             continue;
-          link.from_id = json_array_get_int_element (l, 0);
-          link.to_id = json_array_get_int_element (l, 1);
-          link.kind = g_strcmp0 (json_array_get_string_element (l, 2), "conflicts") == 0
-                      ? ABM_LINK_CONFLICTS : ABM_LINK_INFLUENCES;
           if ((link.from_id != abm_stakeholder_get_id (person) && find_in_committee (c, link.from_id, NULL) == NULL)
               || (link.to_id != abm_stakeholder_get_id (person) && find_in_committee (c, link.to_id, NULL) == NULL))
             continue;
@@ -4163,15 +4185,10 @@ restore_committee (AbmWorkspace  *self,
   links = json_object_has_member (committee, "links") ? json_object_get_array_member (committee, "links") : NULL;
   for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
     {
-      JsonArray *l = json_array_get_array_element (links, i);
       AbmStakeholderLink link;
 
-      if (l == NULL || json_array_get_length (l) != 3)
+      if (!link_from_json (json_array_get_element (links, i), &link))
         continue;
-      link.from_id = json_array_get_int_element (l, 0);
-      link.to_id = json_array_get_int_element (l, 1);
-      link.kind = g_strcmp0 (json_array_get_string_element (l, 2), "conflicts") == 0
-                  ? ABM_LINK_CONFLICTS : ABM_LINK_INFLUENCES;
       if (!insert_link (self, &link, error))
         return FALSE;
     }
