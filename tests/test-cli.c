@@ -1627,6 +1627,73 @@ test_committee (Fixture       *f,
   }
 }
 
+/* What the committee commands read back of an account: its people and the
+ * account list, to compare before and after a failed command. (A writable
+ * open records and clears its lock holder, so the file's bytes may move.) */
+static char *
+committee_state (Fixture *f)
+{
+  g_autoptr(Result) people = run (f, "committee", "w.abm", "--account", "acme.com", "--format", "json", NULL);
+  g_autoptr(Result) accounts = run (f, "accounts", "w.abm", "--format", "json", NULL);
+
+  assert_success (people);
+  assert_success (accounts);
+  return g_strconcat (people->out, accounts->out, NULL);
+}
+
+/* Bad input to the committee commands fails with one clear line, writes
+ * no chart, and leaves the workspace as it was. */
+static void
+test_committee_bad_input (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *chart = g_build_filename (f->dir, "chart.png", NULL);
+  g_autofree char *binary = g_build_filename (f->dir, "binary.csv", NULL);
+  g_autofree char *nameless = fixture_file (f, "nameless.csv", "Email,Job Title\nana@acme.com,CIO\n");
+  g_autofree char *partly = fixture_file (f, "partly.csv",
+                                          "Name,Email,Reports To Email\n"
+                                          "Ana Ruiz,ana@acme.com,\n"
+                                          "Ben Ode,ben@acme.com,ana@acme.com\n"
+                                          "\"Cy Park,cy@acme.com,\n");
+  g_autofree char *before = NULL;
+  g_autoptr(Result) added = NULL;
+  struct {
+    const char *args[6];
+    const char *message;
+  } cases[] = {
+    { { "orgchart", "w.abm", "--account", "nosuch.com", "-o", "chart.png" },
+      "abmctl: No account has the domain or name “nosuch.com”\n" },
+    { { "committee", "w.abm", "--account", "nosuch.com" },
+      "abmctl: No account has the domain or name “nosuch.com”\n" },
+    { { "import-contacts", "w.abm", "missing.csv" }, NULL },
+    { { "import-contacts", "w.abm", "binary.csv" }, NULL },
+    { { "import-contacts", "w.abm", "nameless.csv" },
+      "abmctl: The file has no column with the contacts’ names (“Name”, or “First Name” and “Last Name”)\n" },
+    { { "import-contacts", "w.abm", "partly.csv" }, NULL },
+  };
+
+  g_assert_true (g_file_set_contents (binary, "Name\nAna\0Ruiz\n", 14, NULL));
+  init_workspace (f, "w.abm");
+  added = run (f, "add", "w.abm", "--name", "Acme", "--domain", "acme.com", NULL);
+  assert_success (added);
+  before = committee_state (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Result) result = run (f, cases[i].args[0], cases[i].args[1], cases[i].args[2],
+                                      cases[i].args[3], cases[i].args[4], cases[i].args[5], NULL);
+      g_autofree char *after = NULL;
+
+      g_test_message ("abmctl %s %s", cases[i].args[0], cases[i].args[2]);
+      assert_failure (result);
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (result->err, ==, cases[i].message);
+      after = committee_state (f);
+      g_assert_cmpstr (after, ==, before);
+    }
+  g_assert_false (g_file_test (chart, G_FILE_TEST_EXISTS));
+}
+
 /* A plan is written and read from the command line: sections as typed,
  * motion, review date, the account's stage, and next steps. */
 static void
@@ -2021,6 +2088,7 @@ main (int    argc,
   ADD ("/cli/import-custom", test_import_custom);
   ADD ("/cli/tiers", test_tiers);
   ADD ("/cli/committee", test_committee);
+  ADD ("/cli/committee-bad-input", test_committee_bad_input);
   ADD ("/cli/icp", test_icp);
   ADD ("/cli/csv-formula", test_csv_formula);
   ADD ("/cli/readiness", test_readiness);
