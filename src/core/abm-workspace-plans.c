@@ -109,84 +109,12 @@ has_tables (AbmWorkspace *self)
   return abm_workspace_get_db (self) != NULL && abm_workspace_get_schema_version (self) >= 8;
 }
 
-static gboolean
-step_done (AbmWorkspace  *self,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return abm_workspace_sqlite_error (self, rc, what, error);
-  return TRUE;
-}
-
-static void
-bind_id (sqlite3_stmt *stmt,
-         int           index,
-         gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-/* Text from a file that may come from anyone: UTF-8 or nothing. */
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL && g_utf8_validate (text, -1, NULL) ? text : NULL;
-}
-
-/* The time of an edit, as stored. */
-static char *
-stamp_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return abm_date_time_format (now);
-}
-
 /* The same, and as kept in memory. */
 static GDateTime *
 stamp_now (char **text)
 {
-  *text = stamp_text ();
+  *text = abm_workspace_stamp_text ();
   return abm_date_time_parse (*text);
-}
-
-/* Ids are never handed out twice (see schema_v7), through a counter in
- * meta as accounts and stakeholders have; in the caller's transaction. */
-static gint64
-allocate_id (AbmWorkspace  *self,
-             const char    *table,
-             GError       **error)
-{
-  g_autofree char *key = g_strdup_printf ("next_%s_id", table);
-  g_autofree char *sql =
-    g_strdup_printf ("SELECT max (coalesce ((SELECT CAST (value AS INTEGER) FROM meta WHERE key = '%s'), 1),"
-                     "            coalesce ((SELECT max (id) FROM %s), 0) + 1)", key, table);
-  g_autofree char *next = NULL;
-  gint64 id;
-
-  if (!abm_workspace_query_int (self, sql, &id, error))
-    return 0;
-  next = g_strdup_printf ("%" G_GINT64_FORMAT, id + 1);
-  if (!abm_workspace_meta_set (self, key, next, error))
-    return 0;
-  return id;
-}
-
-static void
-not_here (GError     **error,
-          const char  *message)
-{
-  g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED, message);
 }
 
 AbmAccount *
@@ -243,18 +171,18 @@ item_from_row (sqlite3_stmt *stmt)
   AbmPlanItemKind kind;
   AbmTrigger trigger;
 
-  if (!abm_plan_item_kind_from_key (column_text (stmt, 1), &kind))
+  if (!abm_plan_item_kind_from_key (abm_workspace_column_text (stmt, 1), &kind))
     return NULL;
   item = abm_plan_item_new (kind);
   abm_plan_item_set_id (item, sqlite3_column_int64 (stmt, 0));
   /* Checked like typed values; what does not hold up is left out. */
-  if (!abm_plan_item_set_text (item, column_text (stmt, 2), NULL))
+  if (!abm_plan_item_set_text (item, abm_workspace_column_text (stmt, 2), NULL))
     abm_plan_item_set_text (item, "?", NULL);
-  abm_plan_item_set_detail (item, column_text (stmt, 3), NULL);
-  abm_plan_item_set_date (item, column_text (stmt, 4), NULL);
-  if (abm_trigger_from_key (column_text (stmt, 5), &trigger))
+  abm_plan_item_set_detail (item, abm_workspace_column_text (stmt, 3), NULL);
+  abm_plan_item_set_date (item, abm_workspace_column_text (stmt, 4), NULL);
+  if (abm_trigger_from_key (abm_workspace_column_text (stmt, 5), &trigger))
     abm_plan_item_set_trigger (item, trigger);
-  abm_plan_item_set_owner (item, column_text (stmt, 6), NULL);
+  abm_plan_item_set_owner (item, abm_workspace_column_text (stmt, 6), NULL);
   abm_plan_item_set_done (item, sqlite3_column_int (stmt, 7) != 0);
   return item;
 }
@@ -306,19 +234,19 @@ read_plan (AbmWorkspace  *self,
     }
 
   id = sqlite3_column_int64 (stmt, 0);
-  if (abm_motion_from_key (column_text (stmt, 1), &motion))
+  if (abm_motion_from_key (abm_workspace_column_text (stmt, 1), &motion))
     abm_plan_set_motion (plan, motion);
-  abm_plan_set_review_date (plan, column_text (stmt, 2), NULL);
-  if (column_text (stmt, 3) != NULL)
+  abm_plan_set_review_date (plan, abm_workspace_column_text (stmt, 2), NULL);
+  if (abm_workspace_column_text (stmt, 3) != NULL)
     {
-      g_autoptr(AbmWhitespace) map = abm_whitespace_new_from_json (column_text (stmt, 3), NULL);
+      g_autoptr(AbmWhitespace) map = abm_whitespace_new_from_json (abm_workspace_column_text (stmt, 3), NULL);
 
       if (map != NULL)
         abm_plan_set_whitespace (plan, map);
     }
   if (abm_whitespace_is_empty (abm_plan_get_whitespace (plan)))
     seed_offerings (self, plan);
-  modified = abm_date_time_parse (column_text (stmt, 4));
+  modified = abm_date_time_parse (abm_workspace_column_text (stmt, 4));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = abm_workspace_prepare (self, "SELECT section, body FROM plan_sections WHERE plan_id = ?1", error);
@@ -329,8 +257,8 @@ read_plan (AbmWorkspace  *self,
     {
       AbmPlanSection section;
 
-      if (abm_plan_section_from_key (column_text (stmt, 0), &section))
-        abm_plan_set_section (plan, section, column_text (stmt, 1), NULL);
+      if (abm_plan_section_from_key (abm_workspace_column_text (stmt, 0), &section))
+        abm_plan_set_section (plan, section, abm_workspace_column_text (stmt, 1), NULL);
     }
   if (rc != SQLITE_DONE)
     {
@@ -451,10 +379,10 @@ insert_item (AbmWorkspace  *self,
 
   if (stmt == NULL)
     return FALSE;
-  if (id <= 0 && (id = allocate_id (self, "plan_items", error)) == 0)
+  if (id <= 0 && (id = abm_workspace_allocate_id (self, "plan_items", error)) == 0)
     return FALSE;
   bind_item (stmt, item, id, plan_id, stamp);
-  if (!step_done (self, stmt, _("Could not save the plan"), error))
+  if (!abm_workspace_step_done (self, stmt, _("Could not save the plan"), error))
     return FALSE;
   abm_plan_item_set_id (item, id);
   abm_plan_item_set_plan_id (item, plan_id);
@@ -477,14 +405,14 @@ insert_plan (AbmWorkspace  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_id (stmt, 2, abm_plan_get_account_id (plan));
-  bind_id (stmt, 3, abm_plan_get_cluster_id (plan));
+  abm_workspace_bind_id (stmt, 2, abm_plan_get_account_id (plan));
+  abm_workspace_bind_id (stmt, 3, abm_plan_get_cluster_id (plan));
   sqlite3_bind_text (stmt, 4, abm_plan_get_motion (plan) != ABM_MOTION_NONE
                               ? abm_motion_key (abm_plan_get_motion (plan)) : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, abm_plan_get_review_date (plan), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, abm_whitespace_is_empty (map) ? NULL : abm_whitespace_to_json (map), -1, g_free);
   sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Could not save the plan"), error))
+  if (!abm_workspace_step_done (self, stmt, _("Could not save the plan"), error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -498,7 +426,7 @@ insert_plan (AbmWorkspace  *self,
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, abm_plan_section_key (i), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, abm_plan_get_section (plan, i), -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("Could not save the plan"), error))
+      if (!abm_workspace_step_done (self, stmt, _("Could not save the plan"), error))
         return FALSE;
       sqlite3_reset (stmt);
     }
@@ -534,7 +462,7 @@ begin_plan_edit (AbmWorkspace  *self,
       /* The first edit stores the plan: an empty row to write into. */
       g_autoptr(AbmPlan) empty = abm_plan_new (abm_plan_get_account_id (plan), abm_plan_get_cluster_id (plan));
 
-      if ((*id = allocate_id (self, "plans", error)) == 0 || !insert_plan (self, empty, *id, stamp, error))
+      if ((*id = abm_workspace_allocate_id (self, "plans", error)) == 0 || !insert_plan (self, empty, *id, stamp, error))
         return abm_workspace_rollback (self);
     }
   else
@@ -545,11 +473,11 @@ begin_plan_edit (AbmWorkspace  *self,
         return abm_workspace_rollback (self);
       sqlite3_bind_int64 (stmt, 1, *id);
       sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, _("Could not save the plan"), error))
+      if (!abm_workspace_step_done (self, stmt, _("Could not save the plan"), error))
         return abm_workspace_rollback (self);
       if (sqlite3_changes (abm_workspace_get_db (self)) == 0)
         {
-          not_here (error, _("The plan is no longer in the workspace"));
+          abm_workspace_not_here (error, _("The plan is no longer in the workspace"));
           return abm_workspace_rollback (self);
         }
     }
@@ -600,7 +528,7 @@ store_plan_value (AbmWorkspace  *self,
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   if (key != NULL)
     sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Could not save the plan"), error))
+  if (!abm_workspace_step_done (self, stmt, _("Could not save the plan"), error))
     return abm_workspace_rollback (self);
   return commit_plan_edit (self, plan, id, modified, error);
 }
@@ -768,7 +696,7 @@ abm_workspace_update_plan_item (AbmWorkspace  *self,
     return FALSE;
   if (abm_plan_find_item (plan, abm_plan_item_get_id (item)) != item)
     {
-      not_here (error, _("The entry is no longer in the plan"));
+      abm_workspace_not_here (error, _("The entry is no longer in the plan"));
       return FALSE;
     }
   if (abm_plan_item_equal (item, values))
@@ -781,7 +709,7 @@ abm_workspace_update_plan_item (AbmWorkspace  *self,
   if (stmt == NULL)
     return abm_workspace_rollback (self);
   bind_item (stmt, values, abm_plan_item_get_id (item), id, stamp);
-  if (!step_done (self, stmt, _("Could not save the plan"), error))
+  if (!abm_workspace_step_done (self, stmt, _("Could not save the plan"), error))
     return abm_workspace_rollback (self);
   if (!commit_plan_edit (self, plan, id, modified, error))
     return FALSE;
@@ -811,7 +739,7 @@ abm_workspace_delete_plan_item (AbmWorkspace  *self,
 
   if (abm_plan_find_item (plan, abm_plan_item_get_id (item)) != item)
     {
-      not_here (error, _("The entry is no longer in the plan"));
+      abm_workspace_not_here (error, _("The entry is no longer in the plan"));
       return 0;
     }
   json_builder_begin_object (builder);
@@ -834,7 +762,7 @@ abm_workspace_delete_plan_item (AbmWorkspace  *self,
     return abm_workspace_rollback (self);
   sqlite3_bind_int64 (stmt, 1, abm_plan_item_get_id (item));
   sqlite3_bind_int64 (stmt, 2, id);
-  if (!step_done (self, stmt, _("Could not delete the entry"), error))
+  if (!abm_workspace_step_done (self, stmt, _("Could not delete the entry"), error))
     return abm_workspace_rollback (self);
   if (!commit_plan_edit (self, plan, id, modified, error))
     return 0;
@@ -995,19 +923,19 @@ play_from_row (sqlite3_stmt *stmt)
 
   abm_play_set_id (play, sqlite3_column_int64 (stmt, 0));
   abm_play_set_subject (play, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
-  if (abm_channel_from_key (column_text (stmt, 3), &channel))
+  if (abm_channel_from_key (abm_workspace_column_text (stmt, 3), &channel))
     abm_play_set_channel (play, channel);
   abm_play_set_target_stakeholder (play, sqlite3_column_int64 (stmt, 4));
-  if (abm_role_from_text (column_text (stmt, 5), &role))
+  if (abm_role_from_text (abm_workspace_column_text (stmt, 5), &role))
     abm_play_set_target_role (play, role);
   /* Checked like typed values; what does not hold up is left out. */
-  if (!abm_play_set_description (play, column_text (stmt, 6), NULL) || abm_play_get_description (play) == NULL)
+  if (!abm_play_set_description (play, abm_workspace_column_text (stmt, 6), NULL) || abm_play_get_description (play) == NULL)
     abm_play_set_description (play, "?", NULL);
-  if (abm_play_owner_from_key (column_text (stmt, 7), &owner))
+  if (abm_play_owner_from_key (abm_workspace_column_text (stmt, 7), &owner))
     abm_play_set_owner (play, owner);
-  if (!abm_play_set_dates (play, column_text (stmt, 8), column_text (stmt, 9), NULL))
-    abm_play_set_dates (play, NULL, column_text (stmt, 9), NULL);
-  if (abm_play_status_from_key (column_text (stmt, 10), &status))
+  if (!abm_play_set_dates (play, abm_workspace_column_text (stmt, 8), abm_workspace_column_text (stmt, 9), NULL))
+    abm_play_set_dates (play, NULL, abm_workspace_column_text (stmt, 9), NULL);
+  if (abm_play_status_from_key (abm_workspace_column_text (stmt, 10), &status))
     abm_play_set_status (play, status);
   return play;
 }
@@ -1179,7 +1107,7 @@ check_play (AbmWorkspace  *self,
     }
   if (account_id > 0 ? account == NULL : abm_workspace_find_cluster (self, cluster_id) == NULL)
     {
-      not_here (error, account_id > 0 ? _("The account is no longer in the workspace")
+      abm_workspace_not_here (error, account_id > 0 ? _("The account is no longer in the workspace")
                                       : _("The cluster is no longer in the workspace"));
       return FALSE;
     }
@@ -1207,10 +1135,10 @@ bind_play (sqlite3_stmt *stmt,
   AbmRole role = abm_play_get_target_role (play);
 
   sqlite3_bind_int64 (stmt, 1, abm_play_get_id (play));
-  bind_id (stmt, 2, abm_play_get_account_id (play));
-  bind_id (stmt, 3, abm_play_get_cluster_id (play));
+  abm_workspace_bind_id (stmt, 2, abm_play_get_account_id (play));
+  abm_workspace_bind_id (stmt, 3, abm_play_get_cluster_id (play));
   sqlite3_bind_text (stmt, 4, abm_channel_key (abm_play_get_channel (play)), -1, SQLITE_STATIC);
-  bind_id (stmt, 5, abm_play_get_target_stakeholder (play));
+  abm_workspace_bind_id (stmt, 5, abm_play_get_target_stakeholder (play));
   sqlite3_bind_text (stmt, 6, role < ABM_N_ROLES ? abm_role_key (role) : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, abm_play_get_description (play), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, abm_play_owner_key (abm_play_get_owner (play)), -1, SQLITE_STATIC);
@@ -1236,14 +1164,14 @@ insert_play (AbmWorkspace  *self,
     return FALSE;
   if (abm_play_get_id (play) <= 0)
     {
-      gint64 id = allocate_id (self, "plays", error);
+      gint64 id = abm_workspace_allocate_id (self, "plays", error);
 
       if (id == 0)
         return FALSE;
       abm_play_set_id (play, id);
     }
   bind_play (stmt, play, stamp);
-  return step_done (self, stmt, _("Could not save the play"), error);
+  return abm_workspace_step_done (self, stmt, _("Could not save the play"), error);
 }
 
 /* Into its list, if read, in id order as after a reopen. */
@@ -1282,7 +1210,7 @@ abm_workspace_add_play (AbmWorkspace  *self,
                         GError       **error)
 {
   g_autoptr(AbmPlay) play = NULL;
-  g_autofree char *stamp = stamp_text ();
+  g_autofree char *stamp = abm_workspace_stamp_text ();
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (ABM_IS_PLAY (values), NULL);
@@ -1314,7 +1242,7 @@ abm_workspace_update_play (AbmWorkspace  *self,
 {
   g_autoptr(AbmPlay) row = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *stamp = stamp_text ();
+  g_autofree char *stamp = abm_workspace_stamp_text ();
   GListStore *store;
   guint position;
 
@@ -1333,7 +1261,7 @@ abm_workspace_update_play (AbmWorkspace  *self,
     return FALSE;
   if (find_loaded_play (store, abm_play_get_id (play), &position) != play)
     {
-      not_here (error, _("The play is no longer in the workspace"));
+      abm_workspace_not_here (error, _("The play is no longer in the workspace"));
       return FALSE;
     }
   if (abm_play_equal (play, row))
@@ -1345,7 +1273,7 @@ abm_workspace_update_play (AbmWorkspace  *self,
   if (stmt == NULL)
     return FALSE;
   bind_play (stmt, row, stamp);
-  if (!step_done (self, stmt, _("Could not save the play"), error))
+  if (!abm_workspace_step_done (self, stmt, _("Could not save the play"), error))
     return FALSE;
   abm_play_assign (play, row);
   g_list_model_items_changed (G_LIST_MODEL (store), position, 1, 1);
@@ -1394,7 +1322,7 @@ abm_workspace_delete_play (AbmWorkspace  *self,
     return 0;
   if (find_loaded_play (store, abm_play_get_id (play), &position) != play)
     {
-      not_here (error, _("The play is no longer in the workspace"));
+      abm_workspace_not_here (error, _("The play is no longer in the workspace"));
       return 0;
     }
   json_builder_begin_object (builder);
@@ -1413,7 +1341,7 @@ abm_workspace_delete_play (AbmWorkspace  *self,
   if (stmt == NULL)
     return abm_workspace_rollback (self);
   sqlite3_bind_int64 (stmt, 1, abm_play_get_id (play));
-  if (!step_done (self, stmt, _("Could not delete the play"), error))
+  if (!abm_workspace_step_done (self, stmt, _("Could not delete the play"), error))
     return abm_workspace_rollback (self);
   if (!abm_workspace_commit (self, error))
     return 0;
@@ -1478,7 +1406,7 @@ abm_workspace_apply_play_template (AbmWorkspace     *self,
                                    GError          **error)
 {
   g_autoptr(GPtrArray) plays = NULL;
-  g_autofree char *stamp = stamp_text ();
+  g_autofree char *stamp = abm_workspace_stamp_text ();
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (ABM_IS_PLAY_TEMPLATE (template), NULL);
@@ -1574,8 +1502,8 @@ abm_workspace_find_plays (AbmWorkspace         *self,
   stmt = abm_workspace_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  bind_id (stmt, 1, filter->account_id);
-  bind_id (stmt, 2, filter->cluster_id);
+  abm_workspace_bind_id (stmt, 1, filter->account_id);
+  abm_workspace_bind_id (stmt, 2, filter->cluster_id);
   sqlite3_bind_text (stmt, 3, today_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, last_text, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1646,16 +1574,16 @@ add_stale_plans (AbmWorkspace  *self,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GDateTime) modified = abm_date_time_parse (column_text (stmt, 4));
+      g_autoptr(GDateTime) modified = abm_date_time_parse (abm_workspace_column_text (stmt, 4));
       GDate review;
-      const char *review_date = abm_date_parse (column_text (stmt, 3), &review) ? column_text (stmt, 3) : NULL;
+      const char *review_date = abm_date_parse (abm_workspace_column_text (stmt, 3), &review) ? abm_workspace_column_text (stmt, 3) : NULL;
       AbmPlanStaleness staleness = abm_plan_staleness_for (review_date, modified, now, stale_days);
       AbmAgendaItem *item;
 
       if (staleness == ABM_PLAN_FRESH)
         continue;
       item = agenda_item_new (ABM_AGENDA_STALE_PLAN, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
-                              column_text (stmt, 5), column_text (stmt, 6));
+                              abm_workspace_column_text (stmt, 5), abm_workspace_column_text (stmt, 6));
       item->id = sqlite3_column_int64 (stmt, 0);
       item->date = g_strdup (review_date);
       item->days = abm_date_days_since (modified, now);
@@ -1707,15 +1635,15 @@ add_due_steps (AbmWorkspace  *self,
       GDate due;
       int days;
 
-      if (!abm_date_parse (column_text (stmt, 3), &due) || g_date_compare (&due, &sunday) > 0
-          || !abm_date_days_until (column_text (stmt, 3), now, &days))
+      if (!abm_date_parse (abm_workspace_column_text (stmt, 3), &due) || g_date_compare (&due, &sunday) > 0
+          || !abm_date_days_until (abm_workspace_column_text (stmt, 3), now, &days))
         continue;
       item = agenda_item_new (ABM_AGENDA_STEP, sqlite3_column_int64 (stmt, 4), sqlite3_column_int64 (stmt, 5),
-                              column_text (stmt, 6), column_text (stmt, 7));
+                              abm_workspace_column_text (stmt, 6), abm_workspace_column_text (stmt, 7));
       item->id = sqlite3_column_int64 (stmt, 0);
-      item->text = g_strdup (column_text (stmt, 1) ? column_text (stmt, 1) : "?");
-      item->owner = g_strdup (column_text (stmt, 2));
-      item->date = g_strdup (column_text (stmt, 3));
+      item->text = g_strdup (abm_workspace_column_text (stmt, 1) ? abm_workspace_column_text (stmt, 1) : "?");
+      item->owner = g_strdup (abm_workspace_column_text (stmt, 2));
+      item->date = g_strdup (abm_workspace_column_text (stmt, 3));
       item->days = days;
       item->overdue = days < 0;
       g_ptr_array_add (items, item);
@@ -1852,7 +1780,7 @@ abm_workspace_plans_restore (AbmWorkspace  *self,
       if (plan == NULL)
         return FALSE;
       /* "Last edited" stays what it was. */
-      stamp = abm_plan_get_modified (plan) ? abm_date_time_format (abm_plan_get_modified (plan)) : stamp_text ();
+      stamp = abm_plan_get_modified (plan) ? abm_date_time_format (abm_plan_get_modified (plan)) : abm_workspace_stamp_text ();
       if (abm_plan_get_id (plan) > 0 && !insert_plan (self, plan, abm_plan_get_id (plan), stamp, error))
         return FALSE;
       abm_workspace_plans_forget (self, abm_plan_get_account_id (plan), 0);
@@ -1861,7 +1789,7 @@ abm_workspace_plans_restore (AbmWorkspace  *self,
   for (guint i = 0; plays != NULL && i < json_array_get_length (plays); i++)
     {
       g_autoptr(AbmPlay) play = abm_play_new_from_json (json_array_get_element (plays, i), error);
-      g_autofree char *stamp = stamp_text ();
+      g_autofree char *stamp = abm_workspace_stamp_text ();
 
       if (play == NULL || !insert_play (self, play, stamp, error))
         return FALSE;
@@ -1897,7 +1825,7 @@ undo_plan_item (AbmWorkspace  *self,
   if (plan == NULL || abm_plan_is_empty (plan))
     {
       if (error == NULL || *error == NULL)
-        not_here (error, _("The plan is no longer in the workspace"));
+        abm_workspace_not_here (error, _("The plan is no longer in the workspace"));
       return FALSE;
     }
   if (!begin_plan_edit (self, plan, stamp, &id, error))
@@ -1918,7 +1846,7 @@ undo_play (AbmWorkspace  *self,
            GError       **error)
 {
   g_autoptr(AbmPlay) play = abm_play_new_from_json (json_object_get_member (root, "play"), error);
-  g_autofree char *stamp = stamp_text ();
+  g_autofree char *stamp = abm_workspace_stamp_text ();
 
   if (play == NULL)
     return FALSE;

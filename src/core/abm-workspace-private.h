@@ -61,6 +61,28 @@ gint64             abm_workspace_log_undo        (AbmWorkspace  *self,
 gboolean           abm_workspace_forget_undo     (AbmWorkspace  *self,
                                                   gint64         undo_id,
                                                   GError       **error);
+/* Steps @stmt to its end; otherwise @error says "@what: SQLite's message". */
+gboolean           abm_workspace_step_done       (AbmWorkspace  *self,
+                                                  sqlite3_stmt  *stmt,
+                                                  const char    *what,
+                                                  GError       **error);
+/* Binds @id, or NULL when it is 0 (none). */
+void               abm_workspace_bind_id         (sqlite3_stmt  *stmt,
+                                                  int            index,
+                                                  gint64         id);
+/* Text from a file that may come from anyone: UTF-8 or NULL. */
+const char        *abm_workspace_column_text     (sqlite3_stmt  *stmt,
+                                                  int            column);
+/* Now, as edit times are stored. */
+char              *abm_workspace_stamp_text      (void);
+/* The next id of @table from its counter in meta, never handed out twice;
+ * in the caller's transaction. 0 on failure. */
+gint64             abm_workspace_allocate_id     (AbmWorkspace  *self,
+                                                  const char    *table,
+                                                  GError       **error);
+/* "The play is no longer in the workspace" and its kind. */
+void               abm_workspace_not_here        (GError       **error,
+                                                  const char    *message);
 
 /* In abm-workspace-plans.c */
 AbmWorkspacePlans *abm_workspace_plans_new       (void);

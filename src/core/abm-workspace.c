@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "abm-date.h"
 #include "abm-file-guard.h"
 #include "abm-workspace.h"
 #include "abm-workspace-private.h"
@@ -4368,6 +4369,78 @@ sqlite3 *
 abm_workspace_get_db (AbmWorkspace *self)
 {
   return self->db;
+}
+
+gboolean
+abm_workspace_step_done (AbmWorkspace  *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *what,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return abm_workspace_sqlite_error (self, rc, what, error);
+  return TRUE;
+}
+
+void
+abm_workspace_bind_id (sqlite3_stmt *stmt,
+                       int           index,
+                       gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Text from a file that may come from anyone: UTF-8 or nothing. */
+const char *
+abm_workspace_column_text (sqlite3_stmt *stmt,
+                           int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL && g_utf8_validate (text, -1, NULL) ? text : NULL;
+}
+
+/* The time of an edit, as stored. */
+char *
+abm_workspace_stamp_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return abm_date_time_format (now);
+}
+
+/* Ids are never handed out twice (see schema_v7), through a counter in
+ * meta as accounts and stakeholders have; in the caller's transaction. */
+gint64
+abm_workspace_allocate_id (AbmWorkspace  *self,
+                           const char    *table,
+                           GError       **error)
+{
+  g_autofree char *key = g_strdup_printf ("next_%s_id", table);
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT max (coalesce ((SELECT CAST (value AS INTEGER) FROM meta WHERE key = '%s'), 1),"
+                     "            coalesce ((SELECT max (id) FROM %s), 0) + 1)", key, table);
+  g_autofree char *next = NULL;
+  gint64 id;
+
+  if (!abm_workspace_query_int (self, sql, &id, error))
+    return 0;
+  next = g_strdup_printf ("%" G_GINT64_FORMAT, id + 1);
+  if (!abm_workspace_meta_set (self, key, next, error))
+    return 0;
+  return id;
+}
+
+void
+abm_workspace_not_here (GError     **error,
+                        const char  *message)
+{
+  g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED, message);
 }
 
 AbmWorkspacePlans *
