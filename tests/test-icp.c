@@ -1111,7 +1111,7 @@ test_learn (void)
 {
   g_autoptr(GListModel) accounts = make_learning_list ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) suggestions = abm_icp_learn (accounts, 2, &error);
+  g_autoptr(GPtrArray) suggestions = abm_icp_learn (accounts, NULL, 2, &error);
   g_autoptr(GPtrArray) all = NULL;
   const AbmIcpSuggestion *s;
 
@@ -1148,7 +1148,7 @@ test_learn (void)
   assert_suggestion (s, ABM_ICP_INTENT, "Shows intent for Cloud migration", 2, 2, 3, 3, 1);
 
   /* With single customers counted too. */
-  all = abm_icp_learn (accounts, 1, &error);
+  all = abm_icp_learn (accounts, NULL, 1, &error);
   g_assert_no_error (error);
   /* HubSpot, listed twice by one account, counts once: (1/4) ÷ (2/8) = 1. */
   assert_suggestion (find_suggestion (all, ABM_ICP_TECHNOLOGY, "HubSpot", 0), ABM_ICP_TECHNOLOGY,
@@ -1177,14 +1177,14 @@ test_learn_no_customers (void)
   g_autoptr(GListStore) store = g_list_store_new (ABM_TYPE_ACCOUNT);
   g_autoptr(AbmAccount) account = make_account ("Banking", 10, 10, "Spain", "SAP", NULL, "engaged");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) suggestions = abm_icp_learn (G_LIST_MODEL (store), 2, &error);
+  g_autoptr(GPtrArray) suggestions = abm_icp_learn (G_LIST_MODEL (store), NULL, 2, &error);
 
   g_assert_null (suggestions);
   g_assert_error (error, ABM_ICP_ERROR, ABM_ICP_ERROR_NO_CUSTOMERS);
   g_clear_error (&error);
 
   g_list_store_append (store, account);
-  suggestions = abm_icp_learn (G_LIST_MODEL (store), 2, &error);
+  suggestions = abm_icp_learn (G_LIST_MODEL (store), NULL, 2, &error);
   g_assert_null (suggestions);
   g_assert_error (error, ABM_ICP_ERROR, ABM_ICP_ERROR_NO_CUSTOMERS);
 }
@@ -1194,7 +1194,7 @@ test_learn_add (void)
 {
   g_autoptr(GListModel) accounts = make_learning_list ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) suggestions = abm_icp_learn (accounts, 2, &error);
+  g_autoptr(GPtrArray) suggestions = abm_icp_learn (accounts, NULL, 2, &error);
   g_autoptr(AbmIcp) icp = abm_icp_new ();
   g_autoptr(AbmAccount) first = g_list_model_get_item (accounts, 0);
   AbmIcpSuggestion insurance = {
@@ -1409,7 +1409,7 @@ test_learn_custom (void)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (store), i));
 
-  suggestions = abm_icp_learn (G_LIST_MODEL (store), 2, &error);
+  suggestions = abm_icp_learn (G_LIST_MODEL (store), NULL, 2, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < suggestions->len; i++)
     {

@@ -280,13 +280,16 @@ learn (GtkWidget  *widget,
 {
   AbmProfileView *self = ABM_PROFILE_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) won = NULL;
 
   if (self->workspace == NULL)
     return;
 
   clear_rows (self->learn_group, self->learn_rows);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
-  self->suggestions = abm_icp_learn (abm_workspace_get_accounts (self->workspace), 2, &error);
+  won = abm_workspace_dup_won_accounts (self->workspace, &error);
+  if (won != NULL)
+    self->suggestions = abm_icp_learn (abm_workspace_get_accounts (self->workspace), won, 2, &error);
 
   if (self->suggestions == NULL || self->suggestions->len == 0)
     {

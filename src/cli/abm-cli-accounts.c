@@ -132,7 +132,7 @@ static const struct {
   [ABM_ACCOUNT_FIELD_INTENT_TOPICS]  = { N_("Topics the account researches, separated by ; or ,"), N_("LIST") },
   [ABM_ACCOUNT_FIELD_TIER]           = { N_("Tier: 1 (1:1), 2 (1:few) or 3 (1:many)"), N_("TIER") },
   [ABM_ACCOUNT_FIELD_TARGET]         = { N_("Whether it is a target account: yes or no"), N_("YES|NO") },
-  [ABM_ACCOUNT_FIELD_STAGE]          = { N_("Stage: unaware, aware, engaged, opportunity, customer or lost"), N_("STAGE") },
+  [ABM_ACCOUNT_FIELD_STAGE]          = { N_("Stage, set by hand: target, qualified, aware, engaged, opportunity or customer"), N_("STAGE") },
 };
 
 static int

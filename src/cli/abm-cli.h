@@ -45,6 +45,13 @@ int      abm_cli_snapshot_main   (const AbmCliCommand *command, int argc, char *
 int      abm_cli_plan_main       (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_plays_main      (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_agenda_main     (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_import_activities_main (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_import_opportunities_main (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_activity_main   (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_opportunity_main (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_engagement_main (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_costs_main      (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_kpis_main       (const AbmCliCommand *command, int argc, char **argv);
 
 /* Adds the divisions and offerings (offerings also to the workspace's
  * list) to the plan's whitespace map, then sets the cells

@@ -29,6 +29,13 @@ static const AbmCliCommand commands[] = {
   { "plan", N_("Show or edit an account’s or a cluster’s plan"), abm_cli_plan_main },
   { "plays", N_("List plays by due date, apply templates, or export them as iCalendar"), abm_cli_plays_main },
   { "agenda", N_("Print the weekly review: steps due, overdue plays and stale plans"), abm_cli_agenda_main },
+  { "import-activities", N_("Add engagement activities from a CSV export to their accounts"), abm_cli_import_activities_main },
+  { "import-opportunities", N_("Add or update deals from a CRM export"), abm_cli_import_opportunities_main },
+  { "activity", N_("Record an engagement activity at an account, or delete one"), abm_cli_activity_main },
+  { "opportunity", N_("Add a deal to an account, or change one"), abm_cli_opportunity_main },
+  { "engagement", N_("Show or change the engagement rules, or explain an account’s score"), abm_cli_engagement_main },
+  { "costs", N_("List or set what the program cost per tier and period"), abm_cli_costs_main },
+  { "kpis", N_("Print the program’s KPIs per tier for a period, as text, JSON or CSV"), abm_cli_kpis_main },
   { "readiness", N_("Show or answer the ABM readiness check"), abm_cli_readiness_main },
   { "demo", N_("Write a realistic sample workspace"), abm_cli_demo_main },
 };

@@ -54,10 +54,10 @@ typedef enum { KIND_TEXT, KIND_INT, KIND_MONEY, KIND_LIST, KIND_TIER, KIND_BOOL,
 /* Held in text[]: text, lists and the stage. */
 #define IS_STRING_KIND(k) ((k) == KIND_TEXT || (k) == KIND_LIST || (k) == KIND_STAGE)
 
-/* The journey from issue to issue grows; these are the stages a CRM export
- * or a user names. */
+/* The journey's stages (abm-journey.h), which a user or a CRM export sets
+ * by hand to override what the data says. */
 static const char *const stages[] = {
-  "unaware", "aware", "engaged", "opportunity", "customer", "lost", NULL
+  "target", "qualified", "aware", "engaged", "opportunity", "customer", NULL
 };
 
 static const struct {
@@ -1021,6 +1021,12 @@ parse_stage (const char   *text,
     return (*stage = "customer"), TRUE;
   if (g_str_equal (t, "subscriber") || g_str_equal (t, "lead") || g_str_equal (t, "other"))
     return (*stage = "aware"), TRUE;
+  /* Older files and CRMs: "unaware" is where the journey starts; a lost
+   * deal is an opportunity's outcome, so it overrides nothing. */
+  if (g_str_equal (t, "unaware"))
+    return (*stage = "target"), TRUE;
+  if (g_str_equal (t, "lost") || g_str_equal (t, "closed lost") || g_str_equal (t, "closedlost"))
+    return (*stage = NULL), TRUE;
   if (g_str_equal (t, "marketingqualifiedlead") || g_str_equal (t, "salesqualifiedlead")
       || g_str_equal (t, "mql") || g_str_equal (t, "sql"))
     return (*stage = "engaged"), TRUE;
@@ -1029,8 +1035,8 @@ parse_stage (const char   *text,
       return (*stage = stages[i]), TRUE;
 
   g_set_error (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
-               _("Stage must be one of unaware, aware, engaged, opportunity, customer "
-                 "or lost, not “%s”"), text);
+               _("Stage must be one of target, qualified, aware, engaged, opportunity "
+                 "or customer, not “%s”"), text);
   return FALSE;
 }
 

@@ -2019,6 +2019,7 @@ count_custom (GHashTable *fields,
  * known, so missing data neither helps nor hurts a value. */
 GPtrArray *
 abm_icp_learn (GListModel  *accounts,
+               GHashTable  *won,
                guint        min_customers,
                GError     **error)
 {
@@ -2046,7 +2047,9 @@ abm_icp_learn (GListModel  *accounts,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, i);
-      gboolean customer = g_strcmp0 (abm_account_get_stage (account), "customer") == 0;
+      gint64 id = abm_account_get_id (account);
+      gboolean customer = g_strcmp0 (abm_account_get_stage (account), "customer") == 0
+                          || (won != NULL && g_hash_table_contains (won, &id));
       const char *texts[ABM_ICP_N_KINDS] = { NULL };
       double numbers[2];
 

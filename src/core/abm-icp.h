@@ -191,8 +191,11 @@ char        *abm_icp_to_text           (AbmIcp             *self);
 
 /* Of AbmIcpSuggestion, strongest lift first; values held by fewer than
  * min_customers (at least 1; 2 is the usual) customers are left out.
+ * A customer is an account whose stage is "customer" or whose id is in
+ * @won (gint64* keys; may be NULL): one with a won deal.
  * Fails with ABM_ICP_ERROR_NO_CUSTOMERS when no account is a customer. */
 GPtrArray   *abm_icp_learn             (GListModel         *accounts,
+                                        GHashTable         *won,
                                         guint               min_customers,
                                         GError            **error);
 int          abm_icp_add_suggestion    (AbmIcp             *self,

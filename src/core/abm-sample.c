@@ -225,13 +225,11 @@ abm_sample_accounts (guint   n_accounts,
                               employees >= 5000 ? "Enterprise" :
                               employees >= 500 ? "Mid-Market" : "SMB", NULL);
 
+      /* The journey is told by activities and deals now (see
+       * add_sample_engagement()); the roll stays so that the accounts
+       * after it are the same for a seed as they always were. */
       stage_roll = g_rand_double (rand);
-      set (account, ABM_ACCOUNT_FIELD_STAGE,
-           stage_roll < 0.55 ? "unaware" :
-           stage_roll < 0.75 ? "aware" :
-           stage_roll < 0.87 ? "engaged" :
-           stage_roll < 0.93 ? "opportunity" :
-           stage_roll < 0.98 ? "customer" : "lost");
+      (void) stage_roll;
 
       g_ptr_array_add (accounts, account);
     }
@@ -805,6 +803,202 @@ add_sample_tiers (AbmWorkspace  *workspace,
   return TRUE;
 }
 
+/* Engagement
+ *
+ * Activities over the last half year, heaviest where the team works
+ * hardest (Tier 1 committees), with a few accounts heating up (a burst in
+ * the last fortnight) and a few cooling down (busy two months ago, quiet
+ * since); deals that ABM sourced close faster and larger than the rest;
+ * and what each tier cost this quarter and the last. Dates are relative
+ * to today, like the committees' last contacts. */
+
+static const AbmActivityKind marketing_kinds[] = {
+  ABM_ACTIVITY_AD_IMPRESSION, ABM_ACTIVITY_AD_IMPRESSION, ABM_ACTIVITY_AD_IMPRESSION, ABM_ACTIVITY_AD_CLICK,
+  ABM_ACTIVITY_WEBSITE_VISIT, ABM_ACTIVITY_WEBSITE_VISIT, ABM_ACTIVITY_CONTENT_DOWNLOAD, ABM_ACTIVITY_EMAIL_OPEN,
+  ABM_ACTIVITY_EMAIL_OPEN, ABM_ACTIVITY_INTENT_SURGE,
+};
+
+static const AbmActivityKind sales_kinds[] = {
+  ABM_ACTIVITY_EMAIL_REPLY, ABM_ACTIVITY_MEETING, ABM_ACTIVITY_EVENT_ATTENDANCE, ABM_ACTIVITY_SALES_CALL,
+  ABM_ACTIVITY_DEMO_REQUEST,
+};
+
+static const char *const campaigns[] = {
+  "FY27 Core Banking Modernisation", "Risk & Compliance Roundtable", "Cloud Migration Webinar Series",
+  "Executive Dinner Frankfurt",
+};
+
+static const char *const deal_stages[] = {
+  "Discovery", "Qualification", "Solution Design", "Proposal", "Negotiation",
+};
+
+static void
+add_activity (GArray          *batch,
+              AbmAccount      *account,
+              gint64           person,
+              AbmActivityKind  kind,
+              guint32          day,
+              GRand           *rand)
+{
+  AbmActivity activity = { 0, };
+
+  activity.account_id = abm_account_get_id (account);
+  activity.stakeholder_id = person;
+  activity.kind = kind;
+  activity.day = day;
+  if (kind == ABM_ACTIVITY_INTENT_SURGE)
+    activity.topic = g_strdup (topics[g_rand_int_range (rand, 0, G_N_ELEMENTS (topics))]);
+  else if (kind != ABM_ACTIVITY_WEBSITE_VISIT && kind != ABM_ACTIVITY_SALES_CALL && kind != ABM_ACTIVITY_MEETING)
+    activity.campaign = g_strdup (campaigns[g_rand_int_range (rand, 0, G_N_ELEMENTS (campaigns))]);
+  g_array_append_val (batch, activity);
+}
+
+static gboolean
+add_sample_activities (AbmWorkspace  *workspace,
+                       GRand         *rand,
+                       guint32        today,
+                       GError       **error)
+{
+  GListModel *accounts = abm_workspace_get_accounts (workspace);
+  g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (AbmActivity));
+
+  g_array_set_clear_func (batch, (GDestroyNotify) abm_activity_clear);
+  for (guint a = 0; a < g_list_model_get_n_items (accounts); a++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, a);
+      GListModel *people = abm_workspace_get_committee (workspace, account, NULL);
+      guint n_people = people ? g_list_model_get_n_items (people) : 0;
+      guint tier = abm_account_get_tier (account);
+      double roll = g_rand_double (rand);
+      /* Activities over 180 days; the share of accounts with any. */
+      guint n = tier == 1 ? (guint) g_rand_int_range (rand, 25, 70)
+                : tier == 2 ? (roll < 0.85 ? (guint) g_rand_int_range (rand, 6, 30) : 0)
+                : tier == 3 ? (roll < 0.45 ? (guint) g_rand_int_range (rand, 1, 10) : 0)
+                : (roll < 0.08 ? (guint) g_rand_int_range (rand, 1, 4) : 0);
+      double pattern = g_rand_double (rand);
+      gboolean heating = tier != 0 && pattern < 0.12, cooling = tier != 0 && !heating && pattern < 0.22;
+
+      for (guint k = 0; k < n; k++)
+        {
+          gboolean sales = n_people > 0 && g_rand_double (rand) < (tier == 1 ? 0.35 : 0.2);
+          guint ago = heating && k >= n / 2 ? (guint) g_rand_int_range (rand, 0, 12)
+                      : cooling ? (guint) g_rand_int_range (rand, 35, 120)
+                      : (guint) g_rand_int_range (rand, 0, 180);
+          gint64 person = 0;
+
+          if (n_people > 0 && (sales || g_rand_double (rand) < 0.5))
+            {
+              g_autoptr(AbmStakeholder) s = g_list_model_get_item (people, g_rand_int_range (rand, 0, (int) n_people));
+              person = abm_stakeholder_get_id (s);
+            }
+          add_activity (batch, account, person,
+                        sales ? sales_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (sales_kinds))]
+                              : marketing_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (marketing_kinds))],
+                        today - ago, rand);
+        }
+    }
+  return abm_workspace_add_activities (workspace, batch, error);
+}
+
+static gboolean
+add_sample_opportunities (AbmWorkspace  *workspace,
+                          GRand         *rand,
+                          guint32        today,
+                          GError       **error)
+{
+  GListModel *accounts = abm_workspace_get_accounts (workspace);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint a = 0; a < g_list_model_get_n_items (accounts); a++)
+    {
+      g_autoptr(AbmAccount) account = g_list_model_get_item (accounts, a);
+      guint tier = abm_account_get_tier (account);
+      double roll = g_rand_double (rand);
+      /* Open, won and lost shares by tier: the focus shows in the deals. */
+      double open = tier == 1 ? 0.45 : tier == 2 ? 0.16 : tier == 3 ? 0.04 : 0.01;
+      double won = tier == 1 ? 0.2 : tier == 2 ? 0.08 : tier == 3 ? 0.02 : 0.012;
+      double lost = tier == 1 ? 0.1 : tier == 2 ? 0.06 : tier == 3 ? 0.03 : 0.015;
+      gboolean abm = tier != 0 && g_rand_double (rand) < (tier == 3 ? 0.5 : 0.85);
+      double acv = abm_account_get_acv_potential (account);
+      g_autoptr(AbmOpportunity) deal = NULL;
+      g_autofree char *name = NULL;
+      guint32 created;
+      char date[11];
+      GDate day;
+
+      if (roll >= open + won + lost)
+        continue;
+      deal = abm_opportunity_new ();
+      name = g_strdup_printf (_("%s — %s"), abm_account_get_name (account),
+                              _(sample_offerings[g_rand_int_range (rand, 0, G_N_ELEMENTS (sample_offerings))]));
+      abm_opportunity_set_name (deal, name, NULL);
+      abm_opportunity_set_account_id (deal, abm_account_get_id (account));
+      abm_opportunity_set_amount (deal, round ((acv > 0 ? acv : 60000) * (abm ? 0.8 : 0.55)
+                                               * (0.6 + g_rand_double (rand) * 0.8) / 1000) * 1000, NULL);
+      abm_opportunity_set_abm_sourced (deal, abm);
+      created = today - (guint32) g_rand_int_range (rand, 20, 330);
+      g_date_clear (&day, 1);
+      g_date_set_julian (&day, created);
+      g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+      abm_opportunity_set_created (deal, date, NULL);
+      if (roll < open)
+        abm_opportunity_set_stage (deal, deal_stages[g_rand_int_range (rand, 0, G_N_ELEMENTS (deal_stages))], NULL);
+      else
+        {
+          /* ABM deals close in about three months, others in five. */
+          guint32 closed = MIN (today, created + (guint32) g_rand_int_range (rand, abm ? 45 : 90, abm ? 130 : 220));
+
+          g_date_set_julian (&day, closed);
+          g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+          abm_opportunity_set_closed (deal, date, NULL);
+          abm_opportunity_set_status (deal, roll < open + won ? ABM_OPPORTUNITY_WON : ABM_OPPORTUNITY_LOST);
+          abm_opportunity_set_stage (deal, roll < open + won ? "Closed Won" : "Closed Lost", NULL);
+        }
+      g_ptr_array_add (batch, g_steal_pointer (&deal));
+    }
+  return abm_workspace_apply_opportunities (workspace, batch, error);
+}
+
+static gboolean
+add_sample_engagement (AbmWorkspace  *workspace,
+                       guint32        seed,
+                       GError       **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0xe9a6);
+  guint32 today = abm_workspace_today ();
+  AbmPeriod quarter = { 0, };
+  GDate date;
+
+  if (!add_sample_activities (workspace, rand, today, error)
+      || !add_sample_opportunities (workspace, rand, today, error))
+    return FALSE;
+
+  /* This quarter's and the last one's spend per tier. */
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, today);
+  for (guint q = 0; q < 2; q++)
+    {
+      static const double spend[] = { 0, 90000, 60000, 30000 };
+      gboolean ok;
+
+      if (!abm_period_parse (NULL, &date, &quarter, error))
+        return FALSE;
+      for (guint tier = 1; tier <= 3; tier++)
+        {
+          ok = abm_workspace_set_program_cost (workspace, tier, quarter.label, spend[tier] * (q ? 0.9 : 1.0), error);
+          if (!ok)
+            {
+              abm_period_clear (&quarter);
+              return FALSE;
+            }
+        }
+      date = quarter.start;
+      g_date_subtract_days (&date, 1);
+      abm_period_clear (&quarter);
+    }
+  return TRUE;
+}
+
 AbmWorkspace *
 abm_sample_create_workspace (const char  *path,
                              guint        n_accounts,
@@ -841,6 +1035,8 @@ abm_sample_create_workspace (const char  *path,
   if (!add_sample_committees (workspace, seed, error))
     return NULL;
   if (!add_sample_plans (workspace, seed, error))
+    return NULL;
+  if (!add_sample_engagement (workspace, seed, error))
     return NULL;
 
   /* A program whose deals suit ABM but whose team is not ready on every

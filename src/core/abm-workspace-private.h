@@ -19,10 +19,12 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 typedef struct _AbmWorkspacePlans AbmWorkspacePlans;
+typedef struct _AbmWorkspaceEngagement AbmWorkspaceEngagement;
 
 /* In abm-workspace.c */
 sqlite3           *abm_workspace_get_db          (AbmWorkspace  *self);
 AbmWorkspacePlans *abm_workspace_get_plans_state (AbmWorkspace  *self);
+AbmWorkspaceEngagement *abm_workspace_get_engagement_state (AbmWorkspace *self);
 gboolean           abm_workspace_check_writable  (AbmWorkspace  *self,
                                                   GError       **error);
 sqlite3_stmt      *abm_workspace_prepare         (AbmWorkspace  *self,
@@ -103,6 +105,30 @@ void               abm_workspace_plans_forget    (AbmWorkspace  *self,
 /* The undo records this file writes ("delete-play", "delete-plan-item"). */
 gboolean           abm_workspace_plans_handles_undo (const char *kind);
 gboolean           abm_workspace_plans_undo      (AbmWorkspace  *self,
+                                                  JsonObject    *root,
+                                                  gint64         undo_id,
+                                                  GError       **error);
+
+/* In abm-workspace-engagement.c */
+AbmWorkspaceEngagement *abm_workspace_engagement_new (void);
+void               abm_workspace_engagement_free (AbmWorkspaceEngagement *state);
+void               abm_workspace_engagement_class_init (GObjectClass *klass);
+/* An account's activities and opportunities for the undo log of its
+ * delete, and their return in the undo's transaction. */
+JsonNode          *abm_workspace_engagement_to_json (AbmWorkspace  *self,
+                                                     AbmAccount    *account);
+gboolean           abm_workspace_engagement_restore (AbmWorkspace  *self,
+                                                     JsonObject    *root,
+                                                     GError       **error);
+/* Drops from memory what went with a deleted account. */
+void               abm_workspace_engagement_account_gone (AbmWorkspace *self,
+                                                          gint64        account_id);
+/* Reads everything again when next asked for. */
+void               abm_workspace_engagement_forget (AbmWorkspace  *self);
+/* The undo records this file writes ("delete-activity",
+ * "delete-opportunity"). */
+gboolean           abm_workspace_engagement_handles_undo (const char *kind);
+gboolean           abm_workspace_engagement_undo (AbmWorkspace  *self,
                                                   JsonObject    *root,
                                                   gint64         undo_id,
                                                   GError       **error);

@@ -42,6 +42,7 @@ struct _AbmWorkspace
   GListStore *clusters;      /* AbmCluster, by id */
   GHashTable *committees;    /* account id → Committee, as they are read */
   AbmWorkspacePlans *plans;  /* plans and plays: abm-workspace-plans.c */
+  AbmWorkspaceEngagement *engagement; /* activities and deals: abm-workspace-engagement.c */
   gboolean    holds_lock;
   int         schema_version;
   gboolean    read_only;
@@ -289,6 +290,48 @@ static const char *const schema_v8[] = {
   NULL
 };
 
+static const char *const schema_v9[] = {
+  /* Engagement: what happened at each account (optionally with whom),
+   * its deals, and what the program cost. Activities are many and small:
+   * the kind and the day as text, nothing more. A person is not a foreign
+   * key, as with plays: removing and restoring them keeps their history. */
+  "CREATE TABLE activities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  stakeholder_id INTEGER,"
+  "  kind TEXT NOT NULL,"
+  "  day TEXT NOT NULL,"
+  "  topic TEXT, campaign TEXT,"
+  "  created TEXT NOT NULL"
+  ")",
+  "CREATE INDEX activities_account ON activities (account_id)",
+  "CREATE TABLE opportunities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  amount REAL NOT NULL CHECK (amount >= 0),"
+  "  stage TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('open', 'won', 'lost')),"
+  "  created_date TEXT, closed_date TEXT,"
+  "  abm_sourced INTEGER NOT NULL DEFAULT 0 CHECK (abm_sourced IN (0, 1)),"
+  "  created TEXT NOT NULL, modified TEXT NOT NULL"
+  ")",
+  "CREATE INDEX opportunities_account ON opportunities (account_id)",
+  "CREATE TABLE program_costs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  tier INTEGER NOT NULL CHECK (tier BETWEEN 0 AND 3),"
+  "  period TEXT NOT NULL,"
+  "  amount REAL NOT NULL CHECK (amount >= 0),"
+  "  UNIQUE (tier, period)"
+  ")",
+  /* The stage an account was given is now a manual override of the
+   * journey the data tells; the journey starts at "target", and a lost
+   * deal is an opportunity's outcome, not a stage. */
+  "UPDATE accounts SET stage = 'target' WHERE stage = 'unaware'",
+  "UPDATE accounts SET stage = NULL WHERE stage = 'lost'",
+  NULL
+};
+
 static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
@@ -298,6 +341,7 @@ static const char *const *const migrations[ABM_WORKSPACE_SCHEMA_VERSION] = {
   schema_v6,
   schema_v7,
   schema_v8,
+  schema_v9,
 };
 
 /* accounts_name came with format 2 and went with format 3; a file may
@@ -326,6 +370,11 @@ static const struct {
   { "plays_account", 8 },
   { "plays_cluster", 8 },
   { "plays_due", 8 },
+  { "activities", 9 },
+  { "activities_account", 9 },
+  { "opportunities", 9 },
+  { "opportunities_account", 9 },
+  { "program_costs", 9 },
 };
 
 /* The accounts columns, in AbmAccountField order and then the custom
@@ -1464,6 +1513,7 @@ abm_workspace_finalize (GObject *object)
   g_clear_object (&self->clusters);
   g_clear_pointer (&self->committees, g_hash_table_unref);
   g_clear_pointer (&self->plans, abm_workspace_plans_free);
+  g_clear_pointer (&self->engagement, abm_workspace_engagement_free);
   g_clear_object (&self->accounts);
   g_free (self->file_key);
   g_free (self->path);
@@ -1529,6 +1579,7 @@ abm_workspace_class_init (AbmWorkspaceClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
   abm_workspace_plans_class_init (object_class);
+  abm_workspace_engagement_class_init (object_class);
 }
 
 static void
@@ -1543,6 +1594,7 @@ abm_workspace_init (AbmWorkspace *self)
   self->clusters = g_list_store_new (ABM_TYPE_CLUSTER);
   self->committees = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, committee_free);
   self->plans = abm_workspace_plans_new ();
+  self->engagement = abm_workspace_engagement_new ();
   g_signal_connect_swapped (self->tier_rules, "changed", G_CALLBACK (tier_rules_changed), self);
 }
 
@@ -2293,6 +2345,8 @@ abm_workspace_delete_account (AbmWorkspace  *self,
   json_builder_add_value (builder, committee_to_json (self, account));
   json_builder_set_member_name (builder, "plans");
   json_builder_add_value (builder, abm_workspace_plans_to_json (self, account));
+  json_builder_set_member_name (builder, "engagement");
+  json_builder_add_value (builder, abm_workspace_engagement_to_json (self, account));
   json_builder_end_object (builder);
   payload = json_builder_get_root (builder);
   json = json_to_string (payload, FALSE);
@@ -2333,6 +2387,7 @@ abm_workspace_delete_account (AbmWorkspace  *self,
     gint64 id = abm_account_get_id (account);
     g_hash_table_remove (self->committees, &id);
     abm_workspace_plans_forget (self, id, 0);
+    abm_workspace_engagement_account_gone (self, id);
   }
   g_list_store_remove (self->accounts, position);
   return undo_id;
@@ -2413,6 +2468,8 @@ abm_workspace_undo (AbmWorkspace  *self,
     }
   if (abm_workspace_plans_handles_undo (kind))
     return abm_workspace_plans_undo (self, root, undo_id, error);
+  if (abm_workspace_engagement_handles_undo (kind))
+    return abm_workspace_engagement_undo (self, root, undo_id, error);
   if (g_strcmp0 (kind, "delete-account") != 0)
     {
       g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
@@ -2435,6 +2492,7 @@ abm_workspace_undo (AbmWorkspace  *self,
   if (!insert_account (self, account, TRUE, error)
       || !restore_committee (self, root, error)
       || !abm_workspace_plans_restore (self, root, error)
+      || !abm_workspace_engagement_restore (self, root, error)
       || !forget_undo (self, undo_id, error))
     return rollback (self->db);
   if (!commit (self->db, error))
@@ -4447,6 +4505,12 @@ AbmWorkspacePlans *
 abm_workspace_get_plans_state (AbmWorkspace *self)
 {
   return self->plans;
+}
+
+AbmWorkspaceEngagement *
+abm_workspace_get_engagement_state (AbmWorkspace *self)
+{
+  return self->engagement;
 }
 
 gboolean

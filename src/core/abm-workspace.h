@@ -38,7 +38,7 @@ typedef enum {
 } AbmWorkspaceOpenFlags;
 
 /* The file format this build writes; PRAGMA user_version. */
-#define ABM_WORKSPACE_SCHEMA_VERSION 8
+#define ABM_WORKSPACE_SCHEMA_VERSION 9
 /* PRAGMA application_id: "ABMP". */
 #define ABM_WORKSPACE_APPLICATION_ID 0x41424D50
 
@@ -280,3 +280,4 @@ G_END_DECLS
 
 /* Account plans, plays and the weekly agenda. */
 #include "abm-workspace-plans.h"
+#include "abm-workspace-engagement.h"
