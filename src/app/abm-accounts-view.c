@@ -8,8 +8,11 @@
 #include <string.h>
 
 #include "abm-account-page.h"
+#include "abm-activity-page.h"
 #include "abm-account-row.h"
 #include "abm-committee-page.h"
+#include "abm-deals-page.h"
+#include "abm-kpi-strip.h"
 #include "abm-plan-page.h"
 #include "abm-plays-page.h"
 #include "abm-accounts-view.h"
@@ -38,6 +41,9 @@ struct _AbmAccountsView
   AbmCommitteePage   *committee_page;
   AbmPlanPage        *plan_page;
   AbmPlaysPage       *plays_page;
+  AbmActivityPage    *activity_page;
+  AbmDealsPage       *deals_page;
+  AbmKpiStrip        *kpi_strip;
   AdwViewStack       *account_stack;
 };
 
@@ -164,6 +170,9 @@ selected_changed (AbmAccountsView *self)
   abm_committee_page_set_account (self->committee_page, self->workspace, account);
   abm_plan_page_set_account (self->plan_page, self->workspace, account);
   abm_plays_page_set_account (self->plays_page, self->workspace, account);
+  abm_activity_page_set_account (self->activity_page, self->workspace, account);
+  abm_deals_page_set_account (self->deals_page, self->workspace, account);
+  abm_kpi_strip_set_account (self->kpi_strip, self->workspace, account);
   gtk_stack_set_visible_child_name (GTK_STACK (self->page_stack),
                                     account ? "account" : "none");
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -241,6 +250,9 @@ abm_accounts_view_set_workspace (AbmAccountsView *self,
   abm_committee_page_set_account (self->committee_page, NULL, NULL);
   abm_plan_page_set_account (self->plan_page, NULL, NULL);
   abm_plays_page_set_account (self->plays_page, NULL, NULL);
+  abm_activity_page_set_account (self->activity_page, NULL, NULL);
+  abm_deals_page_set_account (self->deals_page, NULL, NULL);
+  abm_kpi_strip_set_account (self->kpi_strip, NULL, NULL);
   stop_search (self);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
@@ -355,6 +367,9 @@ abm_accounts_view_class_init (AbmAccountsViewClass *klass)
   g_type_ensure (ABM_TYPE_COMMITTEE_PAGE);
   g_type_ensure (ABM_TYPE_PLAN_PAGE);
   g_type_ensure (ABM_TYPE_PLAYS_PAGE);
+  g_type_ensure (ABM_TYPE_ACTIVITY_PAGE);
+  g_type_ensure (ABM_TYPE_DEALS_PAGE);
+  g_type_ensure (ABM_TYPE_KPI_STRIP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-accounts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, content_stack);
@@ -370,6 +385,9 @@ abm_accounts_view_class_init (AbmAccountsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, committee_page);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, plan_page);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, plays_page);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, activity_page);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, deals_page);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, kpi_strip);
   gtk_widget_class_bind_template_child (widget_class, AbmAccountsView, account_stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);

@@ -444,8 +444,6 @@ abm_committee_page_import_contacts (AbmCommitteePage  *self,
 {
   g_autoptr(AbmContactImporter) importer = NULL;
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GString) body = g_string_new (NULL);
-  GPtrArray *rejects;
 
   g_return_val_if_fail (ABM_IS_COMMITTEE_PAGE (self), FALSE);
   g_return_val_if_fail (self->workspace != NULL, FALSE);
@@ -461,17 +459,8 @@ abm_committee_page_import_contacts (AbmCommitteePage  *self,
       || !abm_contact_importer_apply (importer, error))
     return FALSE;
 
-  rejects = abm_contact_importer_get_rejects (importer);
-  g_string_printf (body, _("%u new, %u updated."), abm_contact_importer_get_n_new (importer),
-                   abm_contact_importer_get_n_updated (importer));
-  for (guint i = 0; i < rejects->len && i < 12; i++)
-    {
-      AbmImportReject *r = rejects->pdata[i];
-      g_string_append_printf (body, _("\nLine %" G_GUINT64_FORMAT ": %s"), r->line, r->reason);
-    }
-  if (rejects->len > 12)
-    g_string_append_printf (body, _("\nAnd %u more."), rejects->len - 12);
-  abm_message_show (GTK_WIDGET (self), _("Contacts Imported"), body->str);
+  abm_message_show_import (GTK_WIDGET (self), _("Contacts Imported"), abm_contact_importer_get_n_new (importer),
+                           abm_contact_importer_get_n_updated (importer), abm_contact_importer_get_rejects (importer));
   return TRUE;
 }
 

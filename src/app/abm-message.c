@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "abm-importer.h"
 #include "abm-message.h"
 
 void
@@ -24,4 +25,24 @@ abm_message_show (GtkWidget  *owner,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+abm_message_show_import (GtkWidget  *owner,
+                         const char *heading,
+                         guint       n_new,
+                         guint       n_updated,
+                         GPtrArray  *rejects)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  g_string_printf (body, _("%u new, %u updated."), n_new, n_updated);
+  for (guint i = 0; i < rejects->len && i < 12; i++)
+    {
+      AbmImportReject *r = rejects->pdata[i];
+      g_string_append_printf (body, _("\nLine %" G_GUINT64_FORMAT ": %s"), r->line, r->reason);
+    }
+  if (rejects->len > 12)
+    g_string_append_printf (body, _("\nAnd %u more."), rejects->len - 12);
+  abm_message_show (owner, heading, body->str);
 }

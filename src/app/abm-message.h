@@ -12,4 +12,12 @@ void abm_message_show (GtkWidget  *owner,
                        const char *heading,
                        const char *body);
 
+/* What an import did: "3 new, 1 updated." and the first rows it left out
+ * (of AbmImportReject) with their lines. */
+void abm_message_show_import (GtkWidget  *owner,
+                              const char *heading,
+                              guint       n_new,
+                              guint       n_updated,
+                              GPtrArray  *rejects);
+
 G_END_DECLS

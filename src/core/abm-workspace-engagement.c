@@ -1265,15 +1265,53 @@ abm_workspace_compute_engagement (AbmWorkspace  *self,
                                  today ? today : abm_workspace_today ());
 }
 
+/* The range of @account's activities in the array kept in memory. */
+static const AbmActivity *
+activities_of (GArray     *activities,
+               AbmAccount *account,
+               gsize      *n)
+{
+  gint64 id = abm_account_get_id (account);
+  guint first = first_of_account (activities, id), last;
+
+  for (last = first; last < activities->len && g_array_index (activities, AbmActivity, last).account_id == id; last++)
+    ;
+  *n = last - first;
+  return last > first ? &g_array_index (activities, AbmActivity, first) : &no_activity;
+}
+
+AbmEngagementSet *
+abm_workspace_compute_account_engagement (AbmWorkspace  *self,
+                                          AbmAccount    *account,
+                                          GError       **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autoptr(GHashTable) roles = NULL;
+  const AbmActivity *first;
+  GArray *activities;
+  gsize n;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (ABM_IS_ACCOUNT (account), NULL);
+
+  activities = load_activities (self, error);
+  if (activities == NULL || (roles = abm_workspace_dup_stakeholder_roles (self, error)) == NULL)
+    return NULL;
+  g_ptr_array_add (one, account);
+  first = activities_of (activities, account, &n);
+  return abm_engagement_compute (abm_workspace_get_engagement_rules (self), one, first, n, roles,
+                                 abm_workspace_today ());
+}
+
 AbmEngagementExplanation *
 abm_workspace_explain_engagement (AbmWorkspace  *self,
                                   AbmAccount    *account,
                                   GError       **error)
 {
   g_autoptr(GHashTable) roles = NULL;
+  const AbmActivity *first;
   GArray *activities;
-  guint first, last;
-  gint64 id;
+  gsize n;
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (ABM_IS_ACCOUNT (account), NULL);
@@ -1284,13 +1322,9 @@ abm_workspace_explain_engagement (AbmWorkspace  *self,
   roles = abm_workspace_dup_stakeholder_roles (self, error);
   if (roles == NULL)
     return NULL;
-  id = abm_account_get_id (account);
-  first = first_of_account (activities, id);
-  for (last = first; last < activities->len && g_array_index (activities, AbmActivity, last).account_id == id; last++)
-    ;
-  return abm_engagement_explain (abm_workspace_get_engagement_rules (self), account,
-                                 last > first ? &g_array_index (activities, AbmActivity, first) : NULL,
-                                 last - first, roles, abm_workspace_today ());
+  first = activities_of (activities, account, &n);
+  return abm_engagement_explain (abm_workspace_get_engagement_rules (self), account, first, n, roles,
+                                 abm_workspace_today ());
 }
 
 AbmJourneyStage
@@ -1321,26 +1355,7 @@ abm_workspace_get_journey_stage (AbmWorkspace      *self,
       return stage;
     }
   if (set == NULL)
-    {
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      g_autoptr(GHashTable) roles = abm_workspace_dup_stakeholder_roles (self, NULL);
-      GArray *activities = load_activities (self, NULL);
-
-      g_ptr_array_add (one, account);
-      if (activities != NULL)
-        {
-          guint first = first_of_account (activities, abm_account_get_id (account)), last;
-
-          for (last = first; last < activities->len
-                             && g_array_index (activities, AbmActivity, last).account_id == abm_account_get_id (account);
-               last++)
-            ;
-          own = abm_engagement_compute (abm_workspace_get_engagement_rules (self), one,
-                                        last > first ? &g_array_index (activities, AbmActivity, first) : NULL,
-                                        last - first, roles, today);
-          set = own;
-        }
-    }
+    set = own = abm_workspace_compute_account_engagement (self, account, NULL);
   if (set != NULL)
     engagement = abm_engagement_set_lookup (set, abm_account_get_id (account));
   opportunities = load_opportunities (self, NULL);

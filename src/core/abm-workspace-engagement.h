@@ -114,6 +114,11 @@ GHashTable   *abm_workspace_dup_stakeholder_roles    (AbmWorkspace       *self,
 AbmEngagementSet *abm_workspace_compute_engagement   (AbmWorkspace       *self,
                                                       guint32             today,
                                                       GError            **error);
+/* The engagement of @account alone as of today: a set of one, quick
+ * enough for every change of selection. */
+AbmEngagementSet *abm_workspace_compute_account_engagement (AbmWorkspace *self,
+                                                      AbmAccount         *account,
+                                                      GError            **error);
 /* Why @account scores what it does (as of today). */
 AbmEngagementExplanation *abm_workspace_explain_engagement (AbmWorkspace *self,
                                                       AbmAccount         *account,
