@@ -267,6 +267,8 @@ abm_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>2", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-view::accounts",
                                          (const char *[]) { "<Control>3", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.show-view::insights",
+                                         (const char *[]) { "<Control>4", NULL });
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "abm-import-dialog.h"
 #include "abm-new-workspace-dialog.h"
 #include "abm-sample.h"
+#include "abm-insights-view.h"
 #include "abm-profile-view.h"
 #include "abm-start-page.h"
 #include "abm-targets-view.h"
@@ -35,6 +36,7 @@ struct _AbmWindow
   AdwViewStack         *view_stack;
   AbmAccountsView      *accounts_view;
   AbmTargetsView       *targets_view;
+  AbmInsightsView      *insights_view;
   AbmProfileView       *profile_view;
   AbmStartPage         *start_page;
 };
@@ -82,6 +84,7 @@ set_workspace (AbmWindow    *self,
     {
       abm_accounts_view_set_workspace (self->accounts_view, NULL);
       abm_targets_view_set_workspace (self->targets_view, NULL);
+      abm_insights_view_set_workspace (self->insights_view, NULL);
       abm_profile_view_set_workspace (self->profile_view, NULL);
       abm_workspace_close (self->workspace);
       g_clear_object (&self->workspace);
@@ -92,6 +95,7 @@ set_workspace (AbmWindow    *self,
       self->workspace = g_object_ref (workspace);
       abm_accounts_view_set_workspace (self->accounts_view, workspace);
       abm_targets_view_set_workspace (self->targets_view, workspace);
+      abm_insights_view_set_workspace (self->insights_view, workspace);
       abm_profile_view_set_workspace (self->profile_view, workspace);
       self->title_binding = g_object_bind_property (workspace, "name", self, "title",
                                                     G_BINDING_SYNC_CREATE);
@@ -696,6 +700,16 @@ target_activated (AbmWindow  *self,
   abm_accounts_view_select (self->accounts_view, account);
 }
 
+/* An account from the dashboard: its activity tells why it is listed. */
+static void
+insight_activated (AbmWindow  *self,
+                   AbmAccount *account)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
+  abm_accounts_view_select (self->accounts_view, account);
+  abm_accounts_view_show_page (self->accounts_view, "activity");
+}
+
 static void
 selection_changed (AbmWindow *self)
 {
@@ -716,6 +730,7 @@ abm_window_class_init (AbmWindowClass *klass)
   g_type_ensure (ABM_TYPE_ACCOUNTS_VIEW);
   g_type_ensure (ABM_TYPE_TARGETS_VIEW);
   g_type_ensure (ABM_TYPE_PROFILE_VIEW);
+  g_type_ensure (ABM_TYPE_INSIGHTS_VIEW);
   g_type_ensure (ABM_TYPE_START_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-window.ui");
@@ -725,10 +740,12 @@ abm_window_class_init (AbmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, targets_view);
+  gtk_widget_class_bind_template_child (widget_class, AbmWindow, insights_view);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, profile_view);
   gtk_widget_class_bind_template_child (widget_class, AbmWindow, start_page);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, target_activated);
+  gtk_widget_class_bind_template_callback (widget_class, insight_activated);
 }
 
 /* "application" is set after construction, so the settings it carries are
