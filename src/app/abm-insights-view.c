@@ -6,8 +6,7 @@
  * src/render (the same that PDFs will use), each with a table for those
  * who cannot see it; and the accounts heating up, cooling down and most
  * engaged, which open the account when activated. The KPIs are computed
- * again when the data changes while the view is shown, or when it is
- * shown after a change.
+ * each time the view is shown and when the data changes while it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,7 +41,6 @@ struct _AbmInsightsView
 
   AbmWorkspace       *workspace;
   AbmKpis            *kpis;
-  gboolean            stale;
   guint               refresh_idle;
   GPtrArray          *list_rows;
   char               *periods[N_PERIODS];   /* what each entry of the period list parses from */
@@ -418,7 +416,6 @@ refresh (gpointer data)
   GDate today;
 
   self->refresh_idle = 0;
-  self->stale = FALSE;
   g_clear_pointer (&self->kpis, abm_kpis_free);
   clear_lists (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kpi_box))) != NULL)
@@ -473,10 +470,7 @@ queue_refresh (AbmInsightsView *self)
 {
   /* Computed when seen: a hidden dashboard costs nothing. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
+    return;
   if (self->refresh_idle == 0)
     self->refresh_idle = g_idle_add (refresh, self);
 }
@@ -506,7 +500,6 @@ abm_insights_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (abm_insights_view_parent_class)->map (widget);
   /* Tiers and fit scores change on the accounts, which the workspace
    * does not signal as a whole: each showing computes afresh. */
-  self->stale = TRUE;
   queue_refresh (self);
 }
 
@@ -580,7 +573,6 @@ abm_insights_view_set_workspace (AbmInsightsView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "insights.import-deals",
                                  workspace != NULL && !abm_workspace_get_read_only (workspace));
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  self->stale = TRUE;
   if (workspace != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
 }
