@@ -2048,6 +2048,171 @@ test_demo_plans (Fixture       *f,
                                                   "value-hypothesis"), !=, "");
 }
 
+
+/* ---- KPIs ------------------------------------------------------------------ */
+
+static JsonObject *
+kpi_scope (JsonNode   *root,
+           const char *scope)
+{
+  JsonArray *scopes = json_object_get_array_member (json_node_get_object (root), "scopes");
+
+  for (guint i = 0; i < json_array_get_length (scopes); i++)
+    {
+      JsonObject *o = json_array_get_object_element (scopes, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, "scope"), scope) == 0)
+        return o;
+    }
+  return NULL;
+}
+
+static double
+kpi_value (JsonObject *scope,
+           const char *key)
+{
+  JsonObject *kpi = json_object_get_object_member (json_object_get_object_member (scope, "kpis"), key);
+  JsonNode *value = json_object_get_member (kpi, "value");
+
+  return JSON_NODE_HOLDS_NULL (value) ? -1 : json_node_get_double (value);
+}
+
+/* A program small enough to work out by hand: Northwind (Tier 1) won a
+ * 100,000 deal the program sourced, opened 10 July and closed 20 August,
+ * first engaged by a meeting on 1 July; Contoso (Tier 2) has a 50,000
+ * deal open since 1 August; Fabrikam, not a target, lost a 20,000 deal
+ * from elsewhere on 1 September. Tier 1 cost 30,000 in the quarter. */
+static void
+make_kpi_program (Fixture *f)
+{
+  const char *const commands[][16] = {
+    { "tier", "k.abm", "--set", "northwind.com=1", "--set", "contoso.com=2", NULL },
+    { "opportunity", "k.abm", "--account", "northwind.com", "--name", "Core", "--amount", "100000", "--status", "won",
+      "--created", "2026-07-10", "--closed", "2026-08-20", "--abm-sourced", NULL },
+    { "opportunity", "k.abm", "--account", "contoso.com", "--name", "Cards", "--amount", "50000",
+      "--created", "2026-08-01", "--abm-sourced", NULL },
+    { "opportunity", "k.abm", "--account", "fabrikam.com", "--name", "Small", "--amount", "20000", "--status", "lost",
+      "--created", "2026-07-01", "--closed", "2026-09-01", "--not-abm-sourced", NULL },
+    { "costs", "k.abm", "--set", "1:2026-Q3=30000", NULL },
+    { "activity", "k.abm", "--account", "northwind.com", "--type", "meeting", "--date", "2026-07-01", NULL },
+  };
+
+  init_workspace (f, "k.abm");
+  add_account (f, "k.abm", "Northwind Bank", "northwind.com");
+  add_account (f, "k.abm", "Contoso", "contoso.com");
+  add_account (f, "k.abm", "Fabrikam", "fabrikam.com");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(Result) result = run_argv (f, commands[i]);
+      assert_success (result);
+    }
+}
+
+static void
+test_kpis (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(Result) json = NULL, csv = NULL, tier = NULL, bad = NULL, text = NULL;
+  g_autoptr(JsonNode) root = NULL, tier_root = NULL;
+  JsonObject *all, *tier1, *funnel;
+
+  make_kpi_program (f);
+  json = run (f, "kpis", "k.abm", "--period", "2026-Q3", "--today", "2026-10-15", "--format", "json", NULL);
+  assert_success (json);
+  root = parse_json (json->out);
+  all = kpi_scope (root, "all");
+  tier1 = kpi_scope (root, "tier-1");
+  g_assert_nonnull (all);
+  g_assert_nonnull (tier1);
+
+  g_assert_cmpfloat (kpi_value (all, "target-accounts"), ==, 2);
+  /* Created in the quarter at target accounts: 100,000 + 50,000. */
+  g_assert_cmpfloat (kpi_value (all, "pipeline-created"), ==, 150000);
+  g_assert_cmpfloat (kpi_value (all, "pipeline-per-account"), ==, 75000);
+  /* Open on 30 September: Contoso's deal, one account of two. */
+  g_assert_cmpfloat (kpi_value (all, "penetration"), ==, 0.5);
+  /* Closed in the quarter: the program's won, the other lost. */
+  g_assert_cmpfloat (kpi_value (all, "win-rate-abm"), ==, 1.0);
+  g_assert_cmpfloat (kpi_value (all, "win-rate-other"), ==, 0.0);
+  g_assert_cmpfloat (kpi_value (all, "deal-size-abm"), ==, 100000);
+  g_assert_cmpfloat (kpi_value (all, "deal-size-other"), ==, -1);
+  /* First engaged 1 July, closed 20 August: 50 days. */
+  g_assert_cmpfloat (kpi_value (all, "velocity-abm"), ==, 50);
+  g_assert_cmpfloat (kpi_value (all, "program-cost"), ==, 30000);
+  g_assert_cmpfloat (kpi_value (all, "cost-per-pipeline"), ==, 0.2);
+  g_assert_cmpfloat (kpi_value (tier1, "pipeline-created"), ==, 100000);
+  g_assert_cmpfloat (kpi_value (tier1, "cost-per-pipeline"), ==, 0.3);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_object_get_object_member (all, "kpis"), "pipeline-created"), "indicator"), ==, "lagging");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_object_get_object_member (all, "kpis"), "engaged-share"), "indicator"), ==, "leading");
+  funnel = json_object_get_object_member (all, "funnel");
+  g_assert_cmpint (json_object_get_int_member (funnel, "targets"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (funnel, "opportunity"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (funnel, "customer"), ==, 1);
+
+  /* The same numbers as CSV, and one tier alone. */
+  csv = run (f, "kpis", "k.abm", "--period", "2026-Q3", "--today", "2026-10-15", "--format", "csv", NULL);
+  assert_success (csv);
+  g_assert_true (has_line (csv->out, "2026-Q3,all,pipeline-created,lagging,150000"));
+  g_assert_true (has_line (csv->out, "2026-Q3,tier-1,cost-per-pipeline,lagging,0.3"));
+  tier = run (f, "kpis", "k.abm", "--period", "2026-Q3", "--today", "2026-10-15", "--tier", "1", "--format", "json",
+              NULL);
+  assert_success (tier);
+  tier_root = parse_json (tier->out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (tier_root), "scopes")),
+                    ==, 1);
+  g_assert_nonnull (kpi_scope (tier_root, "tier-1"));
+  text = run (f, "kpis", "k.abm", "--period", "2026-Q3", "--today", "2026-10-15", NULL);
+  assert_success (text);
+  g_assert_nonnull (strstr (text->out, "2026-Q3"));
+
+  bad = run (f, "kpis", "k.abm", "--period", "last summer", NULL);
+  assert_usage_error (bad);
+}
+
+/* Activities from a file: rows it cannot take are listed by line, and a
+ * dry run or a file that is not CSV changes nothing. */
+static void
+test_import_activities (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *csv = fixture_file (f, "activities.csv",
+                                       "Date,Company Domain,Type,Topic\n"
+                                       "2026-09-01,northwind.com,Demo Request,\n"
+                                       "2026-09-02,northwind.com,Intent Surge,core banking\n"
+                                       "2026-09-03,nowhere.example,Meeting,\n"
+                                       "2026-13-01,northwind.com,Meeting,\n");
+  g_autofree char *binary = fixture_file (f, "binary.csv", "\x01\x02\x03\xff\xfe");
+  g_autofree char *path = g_build_filename (f->dir, "a.abm", NULL);
+  g_autoptr(Result) dry = NULL, real = NULL, junk = NULL, explain = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  init_workspace (f, "a.abm");
+  add_account (f, "a.abm", "Northwind Bank", "northwind.com");
+  before = read_bytes (path);
+  dry = run (f, "import-activities", "a.abm", "activities.csv", "--dry-run", NULL);
+  assert_success (dry);
+  g_assert_true (has_line (dry->out, "would import: 2 new, 0 updated, 2 rows left out"));
+  g_assert_true (has_line (dry->out, "line 4: No account has the domain nowhere.example"));
+  g_assert_nonnull (strstr (dry->out, "line 5: "));
+  assert_bytes_unchanged (path, before);
+  junk = run (f, "import-activities", "a.abm", "binary.csv", NULL);
+  assert_failure (junk);
+  assert_bytes_unchanged (path, before);
+
+  real = run (f, "import-activities", "a.abm", "activities.csv", NULL);
+  assert_success (real);
+  g_assert_true (has_line (real->out, "imported: 2 new, 0 updated, 2 rows left out"));
+  explain = run (f, "engagement", "a.abm", "--account", "northwind.com", "--format", "json", NULL);
+  assert_success (explain);
+  root = parse_json (explain->out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "contributors")),
+                    ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (root), "score"), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2098,6 +2263,8 @@ main (int    argc,
   ADD ("/cli/plays", test_plays);
   ADD ("/cli/agenda", test_agenda);
   ADD ("/cli/demo-plans", test_demo_plans);
+  ADD ("/cli/kpis", test_kpis);
+  ADD ("/cli/import-activities", test_import_activities);
 
 #undef ADD
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "abm-csv-reader.h"
+#include "abm-engagement-importer.h"
 #include "abm-importer.h"
 
 typedef struct {
@@ -375,6 +376,160 @@ test_import_windows_1252 (Fixture       *f,
                    ==, "Zürich");
 }
 
+
+/* Activities and deals: the same reader, the same reporting of rows left out */
+
+static void
+import_accounts (Fixture    *f,
+                 const char *csv)
+{
+  g_autoptr(AbmImporter) importer = open_text (f, csv);
+
+  import_ok (importer);
+}
+
+static AbmEngagementImporter *
+engagement_importer (Fixture                 *f,
+                     AbmEngagementImportKind  kind,
+                     const char              *csv,
+                     GError                 **error)
+{
+  g_autoptr(AbmEngagementImporter) importer = abm_engagement_importer_new (f->workspace, kind);
+
+  if (!abm_engagement_importer_open_data (importer, csv, strlen (csv), error))
+    return NULL;
+  return g_steal_pointer (&importer);
+}
+
+static const char *
+reject_reason (AbmEngagementImporter *importer,
+               guint64                line)
+{
+  GPtrArray *rejects = abm_engagement_importer_get_rejects (importer);
+
+  for (guint i = 0; i < rejects->len; i++)
+    if (((AbmImportReject *) rejects->pdata[i])->line == line)
+      return ((AbmImportReject *) rejects->pdata[i])->reason;
+  return NULL;
+}
+
+static void
+test_import_activities (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AbmEngagementImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  const AbmActivity *all;
+  gsize n;
+
+  import_accounts (f, "Name,Domain\nNorthwind Bank,northwind.com\n"
+                                                                 "Contoso,contoso.com\n");
+  importer = engagement_importer (f, ABM_ENGAGEMENT_IMPORT_ACTIVITIES,
+                                  "Activity Date,Company Domain,Activity Type,Campaign\n"
+                                  "2026-03-01,northwind.com,Web Visit,Spring\n"          /* 2 */
+                                  "2026-03-02T10:15:00Z,https://www.contoso.com/,Demo Request,\n" /* 3 */
+                                  "2026-03-03,unknown.example,Meeting,\n"                 /* 4 */
+                                  "03/04/2026x,northwind.com,Meeting,\n"                  /* 5 */
+                                  "2026-03-05,northwind.com,Telepathy,\n"                 /* 6 */
+                                  ",northwind.com,Meeting,\n",                            /* 7 */
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_true (abm_engagement_importer_prepare (importer, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (abm_engagement_importer_get_n_new (importer), ==, 2);
+  g_assert_cmpuint (abm_engagement_importer_get_rejects (importer)->len, ==, 4);
+  g_assert_nonnull (strstr (reject_reason (importer, 4), "unknown.example"));
+  g_assert_nonnull (strstr (reject_reason (importer, 5), "not a date"));
+  g_assert_nonnull (strstr (reject_reason (importer, 6), "Telepathy"));
+  g_assert_nonnull (reject_reason (importer, 7));
+
+  /* Nothing is stored before apply(). */
+  all = abm_workspace_get_activities (f->workspace, &n, &error);
+  g_assert_nonnull (all);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (abm_engagement_importer_apply (importer, &error));
+  g_assert_no_error (error);
+  all = abm_workspace_get_activities (f->workspace, &n, &error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (all[0].kind, ==, ABM_ACTIVITY_WEBSITE_VISIT);
+  g_assert_cmpstr (all[0].campaign, ==, "Spring");
+  g_assert_cmpint (all[1].kind, ==, ABM_ACTIVITY_DEMO_REQUEST);
+}
+
+static void
+test_import_activities_columns (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(AbmEngagementImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *mapping = "{\"When\": \"date\", \"What\": \"type\", \"Site\": \"domain\"}";
+
+  /* No date column: the file is refused as a whole, with what it lacks. */
+  importer = engagement_importer (f, ABM_ENGAGEMENT_IMPORT_ACTIVITIES, "Company Domain,Type\nnorthwind.com,Meeting\n",
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_false (abm_engagement_importer_prepare (importer, NULL, &error));
+  g_assert_error (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_NO_NAME_COLUMN);
+  g_assert_nonnull (strstr (error->message, "Date"));
+  g_clear_error (&error);
+  g_clear_object (&importer);
+
+  /* Columns of any name, by a mapping file. */
+  import_accounts (f, "Name,Domain\nNorthwind Bank,northwind.com\n");
+  importer = engagement_importer (f, ABM_ENGAGEMENT_IMPORT_ACTIVITIES, "When,What,Site\n2026-01-02,Meeting,northwind.com\n",
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_true (abm_engagement_importer_load_mapping (importer, mapping, strlen (mapping), &error));
+  g_assert_no_error (error);
+  g_assert_true (abm_engagement_importer_prepare (importer, NULL, &error));
+  g_assert_cmpuint (abm_engagement_importer_get_n_new (importer), ==, 1);
+  g_assert_false (abm_engagement_importer_load_mapping (importer, "{\"Nope\": \"date\"}", 17, &error));
+  g_assert_error (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_MAPPING);
+}
+
+static void
+test_import_opportunities (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AbmEngagementImporter) importer = NULL;
+  g_autoptr(AbmEngagementImporter) again = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *all;
+  const char *csv = "Deal Name,Company Domain,Amount,Deal Stage,Create Date,Close Date,ABM Sourced\n"
+                    "Core Banking,northwind.com,\"$1,250,000.00\",Closed Won,2026-01-05,2026-04-01,yes\n" /* 2 */
+                    "Payments,northwind.com,90000,Proposal,2026-02-01,,no\n"                             /* 3 */
+                    "Lost One,northwind.com,5000,Closed Lost,2026-02-01,,no\n"                           /* 4 */
+                    "Cheap,northwind.com,lots,Proposal,2026-02-01,,no\n"                                 /* 5 */
+                    "Nobody,nobody.example,1,Proposal,2026-02-01,,no\n";                                 /* 6 */
+
+  import_accounts (f, "Name,Domain\nNorthwind Bank,northwind.com\n");
+  importer = engagement_importer (f, ABM_ENGAGEMENT_IMPORT_OPPORTUNITIES, csv, &error);
+  g_assert_no_error (error);
+  g_assert_true (abm_engagement_importer_prepare (importer, NULL, &error));
+  g_assert_cmpuint (abm_engagement_importer_get_n_new (importer), ==, 2);
+  /* A lost deal without its closing day, an amount that is not one, an
+   * unknown account. */
+  g_assert_nonnull (reject_reason (importer, 4));
+  g_assert_nonnull (strstr (reject_reason (importer, 5), "lots"));
+  g_assert_nonnull (strstr (reject_reason (importer, 6), "nobody.example"));
+  g_assert_true (abm_engagement_importer_apply (importer, &error));
+  g_assert_no_error (error);
+  all = abm_workspace_get_all_opportunities (f->workspace, &error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpfloat (abm_opportunity_get_amount (all->pdata[0]), ==, 1250000);
+  g_assert_cmpint (abm_opportunity_get_status (all->pdata[0]), ==, ABM_OPPORTUNITY_WON);
+  g_assert_true (abm_opportunity_get_abm_sourced (all->pdata[0]));
+  g_assert_cmpint (abm_opportunity_get_status (all->pdata[1]), ==, ABM_OPPORTUNITY_OPEN);
+
+  /* The same export again updates the deals of the same name. */
+  again = engagement_importer (f, ABM_ENGAGEMENT_IMPORT_OPPORTUNITIES, csv, &error);
+  g_assert_true (abm_engagement_importer_prepare (again, NULL, &error));
+  g_assert_cmpuint (abm_engagement_importer_get_n_new (again), ==, 0);
+  g_assert_cmpuint (abm_engagement_importer_get_n_updated (again), ==, 2);
+  g_assert_true (abm_engagement_importer_apply (again, &error));
+  g_assert_cmpuint (abm_workspace_get_all_opportunities (f->workspace, NULL)->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +548,9 @@ main (int   argc,
   ADD ("/importer/malformed", test_import_malformed);
   ADD ("/importer/mapping", test_import_mapping);
   ADD ("/importer/windows-1252", test_import_windows_1252);
+  ADD ("/importer/activities", test_import_activities);
+  ADD ("/importer/activities-columns", test_import_activities_columns);
+  ADD ("/importer/opportunities", test_import_opportunities);
 
 #undef ADD
 

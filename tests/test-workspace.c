@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "abm-date.h"
 #include "abm-workspace.h"
 
 /* Every test gets a fresh folder of its own, removed afterwards. */
@@ -2002,6 +2003,287 @@ test_migrate_v1 (Fixture       *fixture,
 
 /* ---- main -------------------------------------------------------------- */
 
+
+/* ---- engagement: activities, deals, costs (format 9) --------------------- */
+
+static guint32
+julian (const char *date)
+{
+  GDate d;
+
+  g_assert_true (abm_date_parse (date, &d));
+  return g_date_get_julian (&d);
+}
+
+static gint64
+add_activity_ok (AbmWorkspace    *workspace,
+                 AbmAccount      *account,
+                 AbmActivityKind  kind,
+                 const char      *date)
+{
+  g_autoptr(GError) error = NULL;
+  AbmActivity activity = { 0, };
+  gint64 id;
+
+  activity.account_id = abm_account_get_id (account);
+  activity.kind = kind;
+  activity.day = julian (date);
+  g_assert_true (abm_activity_set_text (&activity, NULL, "Spring Webinar", &error));
+  id = abm_workspace_add_activity (workspace, &activity, &error);
+  abm_activity_clear (&activity);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+test_engagement_activities (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "activities.abm");
+  g_autoptr(AbmWorkspace) workspace = create_ok (path, "Activities");
+  AbmAccount *northwind = add_ok (workspace, "Northwind Bank", "northwind.com");
+  AbmAccount *contoso = add_ok (workspace, "Contoso", "contoso.com");
+  g_autoptr(GArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  AbmActivity stranger = { 0, };
+  gint64 meeting, undo_id;
+  gsize n;
+
+  add_activity_ok (workspace, northwind, ABM_ACTIVITY_WEBSITE_VISIT, "2026-03-01");
+  meeting = add_activity_ok (workspace, northwind, ABM_ACTIVITY_MEETING, "2026-03-20");
+  add_activity_ok (workspace, contoso, ABM_ACTIVITY_AD_CLICK, "2026-03-05");
+  add_activity_ok (workspace, northwind, ABM_ACTIVITY_DEMO_REQUEST, "2026-03-10");
+
+  /* One account's, newest first; all of them by account and day. */
+  list = abm_workspace_get_account_activities (workspace, northwind, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpint (g_array_index (list, AbmActivity, 0).kind, ==, ABM_ACTIVITY_MEETING);
+  g_assert_cmpint (g_array_index (list, AbmActivity, 1).kind, ==, ABM_ACTIVITY_DEMO_REQUEST);
+  g_assert_cmpint (g_array_index (list, AbmActivity, 2).kind, ==, ABM_ACTIVITY_WEBSITE_VISIT);
+  g_assert_cmpstr (g_array_index (list, AbmActivity, 0).campaign, ==, "Spring Webinar");
+  g_assert_nonnull (abm_workspace_get_activities (workspace, &n, &error));
+  g_assert_cmpuint (n, ==, 4);
+
+  /* A person who is not on the committee, an account that is not there. */
+  stranger.account_id = abm_account_get_id (northwind);
+  stranger.stakeholder_id = 999;
+  stranger.day = julian ("2026-03-02");
+  g_assert_cmpint (abm_workspace_add_activity (workspace, &stranger, &error), ==, 0);
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  stranger.stakeholder_id = 0;
+  stranger.account_id = 4242;
+  g_assert_cmpint (abm_workspace_add_activity (workspace, &stranger, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Delete, then undo: back under its id. */
+  undo_id = abm_workspace_delete_activity (workspace, meeting, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (undo_id, >, 0);
+  g_clear_pointer (&list, g_array_unref);
+  list = abm_workspace_get_account_activities (workspace, northwind, NULL);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_true (abm_workspace_undo (workspace, undo_id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&list, g_array_unref);
+  list = abm_workspace_get_account_activities (workspace, northwind, NULL);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpint (g_array_index (list, AbmActivity, 0).id, ==, meeting);
+
+  /* And all of it after a reopen. */
+  g_clear_object (&workspace);
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_READ_ONLY);
+  g_assert_nonnull (abm_workspace_get_activities (workspace, &n, &error));
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpint (sql_int (path, "SELECT count (*) FROM activities WHERE day = '2026-03-20' AND kind = 'meeting'"),
+                   ==, 1);
+}
+
+static AbmOpportunity *
+new_deal (AbmAccount           *account,
+          const char           *name,
+          double                amount,
+          AbmOpportunityStatus  status,
+          const char           *created,
+          const char           *closed)
+{
+  AbmOpportunity *deal = abm_opportunity_new ();
+
+  abm_opportunity_set_account_id (deal, abm_account_get_id (account));
+  g_assert_true (abm_opportunity_set_name (deal, name, NULL));
+  g_assert_true (abm_opportunity_set_amount (deal, amount, NULL));
+  g_assert_true (abm_opportunity_set_created (deal, created, NULL));
+  g_assert_true (abm_opportunity_set_closed (deal, closed, NULL));
+  abm_opportunity_set_status (deal, status);
+  return deal;
+}
+
+static void
+test_engagement_opportunities (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "deals.abm");
+  g_autoptr(AbmWorkspace) workspace = create_ok (path, "Deals");
+  AbmAccount *northwind = add_ok (workspace, "Northwind Bank", "northwind.com");
+  g_autoptr(AbmOpportunity) values = new_deal (northwind, "Core banking", 250000, ABM_OPPORTUNITY_OPEN,
+                                               "2026-01-10", NULL);
+  g_autoptr(AbmOpportunity) unclosed = new_deal (northwind, "Won, but when?", 1000, ABM_OPPORTUNITY_WON,
+                                                 "2026-01-10", NULL);
+  g_autoptr(AbmOpportunity) change = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *deals;
+  AbmOpportunity *deal;
+  gint64 undo_id;
+
+  deal = abm_workspace_add_opportunity (workspace, values, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deal);
+  deals = abm_workspace_get_opportunities (workspace, northwind, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 1);
+
+  /* A won deal needs its closing day: refused, nothing stored. */
+  g_assert_null (abm_workspace_add_opportunity (workspace, unclosed, &error));
+  g_assert_error (error, ABM_OPPORTUNITY_ERROR, ABM_OPPORTUNITY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count (*) FROM opportunities"), ==, 1);
+
+  /* Won, then deleted and undone. */
+  change = abm_opportunity_copy (deal);
+  abm_opportunity_set_status (change, ABM_OPPORTUNITY_WON);
+  g_assert_true (abm_opportunity_set_closed (change, "2026-04-02", NULL));
+  g_assert_true (abm_workspace_update_opportunity (workspace, deal, change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (abm_opportunity_get_status (deal), ==, ABM_OPPORTUNITY_WON);
+  g_assert_cmpint (sql_int (path, "SELECT count (*) FROM opportunities WHERE status = 'won' "
+                                  "AND closed_date = '2026-04-02'"), ==, 1);
+  undo_id = abm_workspace_delete_opportunity (workspace, deal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 0);
+  g_assert_true (abm_workspace_undo (workspace, undo_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 1);
+  {
+    g_autoptr(AbmOpportunity) back = g_list_model_get_item (deals, 0);
+    g_assert_cmpstr (abm_opportunity_get_closed (back), ==, "2026-04-02");
+    g_assert_cmpfloat (abm_opportunity_get_amount (back), ==, 250000);
+  }
+}
+
+/* An account's activities and deals go with it and come back with its undo. */
+static void
+test_engagement_delete_account (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "gone.abm");
+  g_autoptr(AbmWorkspace) workspace = create_ok (path, "Gone");
+  AbmAccount *northwind = add_ok (workspace, "Northwind Bank", "northwind.com");
+  g_autoptr(AbmOpportunity) values = new_deal (northwind, "Core banking", 90000, ABM_OPPORTUNITY_OPEN,
+                                               "2026-01-10", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = abm_account_get_id (northwind), undo_id;
+  gsize n;
+
+  add_activity_ok (workspace, northwind, ABM_ACTIVITY_MEETING, "2026-02-01");
+  add_activity_ok (workspace, northwind, ABM_ACTIVITY_SALES_CALL, "2026-02-03");
+  g_assert_nonnull (abm_workspace_add_opportunity (workspace, values, &error));
+  undo_id = abm_workspace_delete_account (workspace, northwind, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (abm_workspace_get_activities (workspace, &n, NULL));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (abm_workspace_get_all_opportunities (workspace, NULL)->len, ==, 0);
+  g_assert_cmpint (sql_int (path, "SELECT count (*) FROM activities"), ==, 0);
+
+  g_assert_true (abm_workspace_undo (workspace, undo_id, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (abm_workspace_get_activities (workspace, &n, NULL));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (abm_workspace_get_all_opportunities (workspace, NULL)->len, ==, 1);
+  g_assert_cmpint (abm_opportunity_get_account_id (g_ptr_array_index (abm_workspace_get_all_opportunities (workspace, NULL), 0)),
+                   ==, id);
+}
+
+static void
+test_engagement_costs_rules (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "costs.abm");
+  g_autoptr(AbmWorkspace) workspace = create_ok (path, "Costs");
+  g_autoptr(AbmEngagementRules) rules = abm_engagement_rules_new ();
+  g_autoptr(GArray) costs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (abm_workspace_set_program_cost (workspace, 1, "2026-Q3", 90000, &error));
+  g_assert_true (abm_workspace_set_program_cost (workspace, 0, "2026", 20000, &error));
+  /* The same tier and period again replaces the amount. */
+  g_assert_true (abm_workspace_set_program_cost (workspace, 1, "2026-Q3", 95000, &error));
+  g_assert_no_error (error);
+  g_assert_false (abm_workspace_set_program_cost (workspace, 4, "2026-Q3", 1, &error));
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (abm_workspace_set_program_cost (workspace, 1, "last summer", 1, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  costs = abm_workspace_get_program_costs (workspace, &error);
+  g_assert_cmpuint (costs->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (costs, AbmProgramCost, 1).amount, ==, 95000);
+  g_assert_true (abm_workspace_set_program_cost (workspace, 0, "2026", -1, &error));
+  g_clear_pointer (&costs, g_array_unref);
+  costs = abm_workspace_get_program_costs (workspace, &error);
+  g_assert_cmpuint (costs->len, ==, 1);
+
+  /* Rules are kept across a reopen. */
+  g_assert_true (abm_engagement_rules_set_half_life (rules, 45, NULL));
+  g_assert_true (abm_engagement_rules_set_weight (rules, ABM_ACTIVITY_DEMO_REQUEST, 40, NULL));
+  g_assert_true (abm_workspace_set_engagement_rules (workspace, rules, &error));
+  g_assert_no_error (error);
+  g_clear_object (&workspace);
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_READ_ONLY);
+  g_assert_cmpuint (abm_engagement_rules_get_half_life (abm_workspace_get_engagement_rules (workspace)), ==, 45);
+  g_assert_cmpfloat (abm_engagement_rules_get_weight (abm_workspace_get_engagement_rules (workspace),
+                                                      ABM_ACTIVITY_DEMO_REQUEST), ==, 40);
+}
+
+/* The stage set by hand wins; without it, the data tells. */
+static void
+test_engagement_journey (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "journey.abm");
+  g_autoptr(AbmWorkspace) workspace = create_ok (path, "Journey");
+  AbmAccount *northwind = add_ok (workspace, "Northwind Bank", "northwind.com");
+  g_autoptr(AbmOpportunity) won = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gboolean overridden;
+  GDate today;
+  char yesterday[11];
+
+  g_assert_cmpint (abm_workspace_get_journey_stage (workspace, northwind, NULL, &overridden, NULL), ==,
+                   ABM_JOURNEY_TARGET);
+  g_assert_false (overridden);
+  g_date_clear (&today, 1);
+  g_date_set_julian (&today, abm_workspace_today () - 1);
+  g_date_strftime (yesterday, sizeof yesterday, "%Y-%m-%d", &today);
+  won = new_deal (northwind, "First deal", 1000, ABM_OPPORTUNITY_WON, yesterday, yesterday);
+  g_assert_nonnull (abm_workspace_add_opportunity (workspace, won, &error));
+  g_assert_cmpint (abm_workspace_get_journey_stage (workspace, northwind, NULL, &overridden, &reason), ==,
+                   ABM_JOURNEY_CUSTOMER);
+  g_assert_false (overridden);
+  g_assert_nonnull (reason);
+  g_assert_true (abm_workspace_set_account_field (workspace, northwind, ABM_ACCOUNT_FIELD_STAGE, "engaged", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (abm_workspace_get_journey_stage (workspace, northwind, NULL, &overridden, NULL), ==,
+                   ABM_JOURNEY_ENGAGED);
+  g_assert_true (overridden);
+  /* An older file's "unaware" reads as the journey's start. */
+  g_assert_true (abm_workspace_set_account_field (workspace, northwind, ABM_ACCOUNT_FIELD_STAGE, "unaware", &error));
+  g_assert_cmpstr (abm_account_get_stage (northwind), ==, "target");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2054,6 +2336,11 @@ main (int   argc,
   ADD ("/workspace/bad-file/missing", test_bad_missing);
   ADD ("/workspace/bad-file/wal-mode", test_bad_wal_mode);
   ADD ("/workspace/migrate/v1", test_migrate_v1);
+  ADD ("/workspace/engagement/activities", test_engagement_activities);
+  ADD ("/workspace/engagement/opportunities", test_engagement_opportunities);
+  ADD ("/workspace/engagement/delete-account", test_engagement_delete_account);
+  ADD ("/workspace/engagement/costs-rules", test_engagement_costs_rules);
+  ADD ("/workspace/engagement/journey", test_engagement_journey);
 
 #undef ADD
 

@@ -212,7 +212,8 @@ read_header (AbmEngagementImporter  *self,
             }
         }
     }
-  return check_columns (self, error);
+  /* What is missing is said by prepare(), after a mapping had its say. */
+  return TRUE;
 }
 
 static gboolean
@@ -316,7 +317,7 @@ abm_engagement_importer_load_mapping (AbmEngagementImporter  *self,
   memcpy (self->columns, mapped, sizeof mapped);
   self->mapped = TRUE;
   clear_outcome (self);
-  return check_columns (self, error);
+  return TRUE;
 }
 
 int
@@ -600,7 +601,7 @@ abm_engagement_importer_prepare (AbmEngagementImporter  *self,
   if (reader == NULL)
     return FALSE;
   abm_csv_reader_set_cancellable (reader, cancellable);
-  if (!read_header (self, reader, error))
+  if (!read_header (self, reader, error) || !check_columns (self, error))
     return FALSE;
 
   for (;;)

@@ -55,7 +55,8 @@ gboolean    abm_engagement_importer_load_mapping   (AbmEngagementImporter   *sel
 /* The column each field was found in, or -1. */
 int         abm_engagement_importer_get_column     (AbmEngagementImporter   *self,
                                                     AbmEngagementColumn      field);
-/* Reads every row. A row belongs to the account whose domain is in its
+/* Reads every row; fails when no column tells the account, or a needed
+ * column (an activity's date and type, a deal's name) is missing. A row belongs to the account whose domain is in its
  * company column, or else its email's; an activity's email also names the
  * person when they are on that committee. An opportunity of the same name
  * at the same account is updated, not doubled. Fails only when the file

@@ -1,0 +1,266 @@
+/* test-insights-ui.c: the Insights view, the account's activity and deals,
+ * driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "abm-accounts-view.h"
+#include "abm-application.h"
+#include "abm-chart-view.h"
+#include "abm-insights-view.h"
+#include "abm-kpi-strip.h"
+#include "abm-sample.h"
+#include "abm-test-ui.h"
+#include "abm-window.h"
+
+static AbmApplication *app;
+
+static AbmWindow *
+window_on (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  AbmWindow *window = abm_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_load_workspace (window, path, &error));
+  g_assert_no_error (error);
+  abm_test_ui_iterate ();
+  return window;
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* Pixels that are not the background's: something was drawn. */
+static guint
+n_drawn_pixels (GtkWidget *widget)
+{
+  int width, height;
+  g_autofree guchar *pixels = abm_test_ui_render_widget (widget, &width, &height);
+  guint drawn = 0;
+
+  for (int i = 0; i < width * height; i++)
+    if (memcmp (pixels + i * 4, pixels, 3) != 0)
+      drawn++;
+  return drawn;
+}
+
+/* The preferences group titled @title, shown. */
+static GtkWidget *
+find_group (GtkWidget  *root,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_group (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The issue's UI test: the Insights view on the sample workspace shows a
+ * card for every KPI, draws its charts, offers each as a table, and opens
+ * an account from its lists. */
+static void
+test_sample_dashboard (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-insights-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.abm", NULL);
+  g_autoptr(AbmWorkspace) sample = NULL;
+  g_autoptr(GError) error = NULL;
+  AbmWindow *window;
+  GtkWidget *view, *stack, *kpis, *chart, *toggle, *table, *top, *row;
+
+  sample = abm_sample_create_workspace (path, 400, 7, &error);
+  g_assert_no_error (error);
+  abm_workspace_close (sample);
+  window = window_on (path);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "insights"));
+  abm_test_ui_iterate ();
+  view = abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_INSIGHTS_VIEW, NULL);
+  stack = abm_test_ui_get_widget (view, GTK_TYPE_STACK, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "dashboard");
+
+  kpis = abm_test_ui_get_widget (view, GTK_TYPE_FLOW_BOX, NULL);
+  g_assert_cmpuint (n_children (kpis), ==, ABM_N_KPIS);
+  g_assert_nonnull (abm_test_ui_find_widget (kpis, GTK_TYPE_LABEL, abm_kpi_definition (ABM_KPI_PIPELINE_CREATED)->label));
+  g_assert_nonnull (abm_test_ui_find_widget (kpis, GTK_TYPE_LABEL, abm_kpi_indicator_label (ABM_KPI_LEADING)));
+  g_assert_nonnull (abm_test_ui_find_widget (kpis, GTK_TYPE_LABEL, abm_kpi_indicator_label (ABM_KPI_LAGGING)));
+
+  chart = abm_test_ui_get_widget (view, ABM_TYPE_CHART_VIEW, NULL);
+  g_assert_cmpuint (n_drawn_pixels (chart), >, 500);
+
+  /* Every chart as a table, for those who cannot see it. */
+  toggle = abm_test_ui_get_widget (view, GTK_TYPE_TOGGLE_BUTTON, NULL);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  abm_test_ui_iterate ();
+  g_assert_null (abm_test_ui_find_widget (view, ABM_TYPE_CHART_VIEW, NULL));
+  table = abm_test_ui_get_widget (view, GTK_TYPE_GRID, NULL);
+  g_assert_cmpuint (n_children (table), >, 4);
+  g_assert_nonnull (abm_test_ui_find_widget (view, GTK_TYPE_LABEL, "Tier 1"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  abm_test_ui_iterate ();
+
+  /* The most engaged account opens on its activity. */
+  top = find_group (view, "Most Engaged");
+  g_assert_nonnull (top);
+  row = abm_test_ui_get_widget (top, ADW_TYPE_ACTION_ROW, NULL);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (row, "activated");
+  abm_test_ui_iterate ();
+  g_assert_nonnull (abm_accounts_view_get_selected (ABM_ACCOUNTS_VIEW (
+                      abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))));
+  g_assert_nonnull (find_group (GTK_WIDGET (window), "Why This Score"));
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_KPI_STRIP, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  abm_test_ui_remove_dir (dir);
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *row_title,
+           const char *text)
+{
+  GtkWidget *row = abm_test_ui_find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  abm_test_ui_iterate ();
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  abm_test_ui_iterate ();
+}
+
+static void
+open_page (AbmWindow  *window,
+           AbmAccount *account,
+           const char *page)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "accounts"));
+  abm_test_ui_iterate ();
+  abm_accounts_view_select (ABM_ACCOUNTS_VIEW (abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW,
+                                                                       NULL)), account);
+  abm_test_ui_iterate ();
+  adw_view_stack_set_visible_child_name (abm_test_ui_find_view_stack (GTK_WIDGET (window), page), page);
+  abm_test_ui_iterate ();
+}
+
+/* Logged by hand, an activity is listed and scored; deleted, it comes
+ * back from Undo. A deal won without a closing day cannot be saved. */
+static void
+test_activity_and_deals (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-activity-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.abm", NULL);
+  g_autoptr(AbmAccount) draft = abm_account_new ();
+  g_autoptr(GError) error = NULL;
+  AbmWindow *window = abm_window_new (app);
+  AbmWorkspace *workspace;
+  AbmAccount *account;
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *remove;
+  g_autoptr(GArray) activities = NULL;
+  gsize n;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_create_workspace (window, path, "Activity", "EUR", &error));
+  workspace = abm_window_get_workspace (window);
+  g_assert_true (abm_account_set_field_text (draft, ABM_ACCOUNT_FIELD_NAME, "Initech", &error));
+  g_assert_true (abm_workspace_add_account (workspace, draft, &error));
+  account = abm_workspace_find_account_by_id (workspace, abm_account_get_id (draft));
+  open_page (window, account, "activity");
+
+  abm_test_ui_click (GTK_WIDGET (window), "_Log Activity…");
+  dialog = abm_test_ui_find_message_dialog ("Log Activity");
+  g_assert_nonnull (dialog);
+  type_into (GTK_WIDGET (dialog), "Date (YYYY-MM-DD)", "not a day");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  type_into (GTK_WIDGET (dialog), "Date (YYYY-MM-DD)", "2026-11-20");
+  type_into (GTK_WIDGET (dialog), "Campaign", "Executive Dinner");
+  respond (dialog, "save");
+  g_assert_nonnull (abm_workspace_get_activities (workspace, &n, &error));
+  g_assert_cmpuint (n, ==, 1);
+  row = abm_test_ui_get_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Meeting");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Executive Dinner"));
+  g_assert_nonnull (find_group (GTK_WIDGET (window), "Why This Score"));
+
+  remove = abm_test_ui_get_widget (row, GTK_TYPE_BUTTON, NULL);
+  g_signal_emit_by_name (remove, "clicked");
+  abm_test_ui_iterate ();
+  g_assert_nonnull (abm_workspace_get_activities (workspace, &n, NULL));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  abm_test_ui_iterate ();
+  activities = abm_workspace_get_account_activities (workspace, account, NULL);
+  g_assert_cmpuint (activities->len, ==, 1);
+  g_assert_cmpstr (g_array_index (activities, AbmActivity, 0).campaign, ==, "Executive Dinner");
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Meeting"));
+
+  /* A deal: won needs its closing day before Save is offered. */
+  open_page (window, account, "deals");
+  abm_test_ui_click (GTK_WIDGET (window), "_Add Deal…");
+  dialog = abm_test_ui_find_message_dialog ("Add Deal");
+  g_assert_nonnull (dialog);
+  type_into (GTK_WIDGET (dialog), "Deal Name", "Compliance suite");
+  type_into (GTK_WIDGET (dialog), "Amount", "120000");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_get_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                                     "Outcome")), ABM_OPPORTUNITY_WON);
+  abm_test_ui_iterate ();
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  /* Closed before it was opened: still not. */
+  type_into (GTK_WIDGET (dialog), "Opened (YYYY-MM-DD)", "2030-02-01");
+  type_into (GTK_WIDGET (dialog), "Closed (YYYY-MM-DD)", "2030-01-01");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  type_into (GTK_WIDGET (dialog), "Opened (YYYY-MM-DD)", "2029-10-01");
+  respond (dialog, "save");
+  g_assert_cmpuint (abm_workspace_get_all_opportunities (workspace, NULL)->len, ==, 1);
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Compliance suite"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  abm_test_ui_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = abm_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/insights-ui/sample-dashboard", test_sample_dashboard);
+  g_test_add_func ("/insights-ui/activity-and-deals", test_activity_and_deals);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
