@@ -131,6 +131,7 @@ typedef struct {
   guint     reached_30;        /* distinct people with an activity in 30 days */
   guint     reached_90;
   guint     n_activities;
+  guint     n_activities_30;   /* of them in the last 30 days: aware */
   guint32   first_day;         /* Julian day of the first activity; 0 none */
   guint32   last_day;          /* and of the last; 0 none */
   double    weekly[ABM_ENGAGEMENT_WEEKS]; /* score at the end of each week,
