@@ -300,8 +300,8 @@ show_charts (AbmInsightsView *self,
 
   memset (&self->engaged_data, 0, sizeof self->engaged_data);
   set_bar (&self->engaged_data, self->categories, ABM_RENDER_UNIT_SHARE, currency);
-  self->engaged_data.series[0] = (AbmBarChartSeries) { _("Engaged"), self->engaged, ABM_RENDER_COLOR_ACCENT };
-  self->engaged_data.series[1] = (AbmBarChartSeries) { _("With an open deal"), self->penetration, ABM_RENDER_COLOR_WARM };
+  self->engaged_data.series[0] = (AbmRenderSeries) { _("Engaged"), self->engaged, ABM_RENDER_COLOR_ACCENT };
+  self->engaged_data.series[1] = (AbmRenderSeries) { _("With an open deal"), self->penetration, ABM_RENDER_COLOR_WARM };
   self->engaged_data.n_series = 2;
   abm_chart_view_set_bar (self->engaged_chart, &self->engaged_data);
   {
@@ -313,8 +313,8 @@ show_charts (AbmInsightsView *self,
 
   memset (&self->win_data, 0, sizeof self->win_data);
   set_bar (&self->win_data, self->categories, ABM_RENDER_UNIT_SHARE, currency);
-  self->win_data.series[0] = (AbmBarChartSeries) { abm_other[0], self->win_abm, ABM_RENDER_COLOR_ACCENT };
-  self->win_data.series[1] = (AbmBarChartSeries) { abm_other[1], self->win_other, ABM_RENDER_COLOR_NEUTRAL };
+  self->win_data.series[0] = (AbmRenderSeries) { abm_other[0], self->win_abm, ABM_RENDER_COLOR_ACCENT };
+  self->win_data.series[1] = (AbmRenderSeries) { abm_other[1], self->win_other, ABM_RENDER_COLOR_NEUTRAL };
   self->win_data.n_series = 2;
   abm_chart_view_set_bar (self->win_chart, &self->win_data);
   {
@@ -325,8 +325,8 @@ show_charts (AbmInsightsView *self,
 
   memset (&self->velocity_data, 0, sizeof self->velocity_data);
   set_bar (&self->velocity_data, self->categories, ABM_RENDER_UNIT_DAYS, currency);
-  self->velocity_data.series[0] = (AbmBarChartSeries) { abm_other[0], self->velocity_abm, ABM_RENDER_COLOR_ACCENT };
-  self->velocity_data.series[1] = (AbmBarChartSeries) { abm_other[1], self->velocity_other, ABM_RENDER_COLOR_NEUTRAL };
+  self->velocity_data.series[0] = (AbmRenderSeries) { abm_other[0], self->velocity_abm, ABM_RENDER_COLOR_ACCENT };
+  self->velocity_data.series[1] = (AbmRenderSeries) { abm_other[1], self->velocity_other, ABM_RENDER_COLOR_NEUTRAL };
   self->velocity_data.n_series = 2;
   abm_chart_view_set_bar (self->velocity_chart, &self->velocity_data);
   {
@@ -337,7 +337,7 @@ show_charts (AbmInsightsView *self,
 
   memset (&self->pipeline_data, 0, sizeof self->pipeline_data);
   set_bar (&self->pipeline_data, self->categories, ABM_RENDER_UNIT_MONEY, currency);
-  self->pipeline_data.series[0] = (AbmBarChartSeries) { _("Pipeline created"), self->pipeline, ABM_RENDER_COLOR_ACCENT };
+  self->pipeline_data.series[0] = (AbmRenderSeries) { _("Pipeline created"), self->pipeline, ABM_RENDER_COLOR_ACCENT };
   self->pipeline_data.n_series = 1;
   abm_chart_view_set_bar (self->pipeline_chart, &self->pipeline_data);
   {
@@ -381,7 +381,7 @@ show_charts (AbmInsightsView *self,
   self->trend_data.x_labels = (const char * const *) self->week_labels;
   self->trend_data.n_points = N_WEEKS;
   for (guint c = 0; c < N_SCOPES; c++)
-    self->trend_data.series[c] = (AbmLineChartSeries) { self->categories[c], self->weekly[c],
+    self->trend_data.series[c] = (AbmRenderSeries) { self->categories[c], self->weekly[c],
                                                         c < 3 ? ABM_RENDER_COLOR_TIER_1 + c : ABM_RENDER_COLOR_NEUTRAL };
   self->trend_data.n_series = N_SCOPES;
   self->trend_data.unit = ABM_RENDER_UNIT_COUNT;
