@@ -600,7 +600,9 @@ test_plan_migration (Fixture       *f,
   AbmPlan *plan;
 
   g_clear_object (&f->workspace);
-  sql_exec (f->path, "DROP TABLE plan_sections; DROP TABLE plan_items; DROP TABLE plays; DROP TABLE plans; "
+  /* A format 7 file: without format 8's plans and format 9's engagement. */
+  sql_exec (f->path, "DROP TABLE activities; DROP TABLE opportunities; DROP TABLE program_costs; "
+                     "DROP TABLE plan_sections; DROP TABLE plan_items; DROP TABLE plays; DROP TABLE plans; "
                      "DELETE FROM meta WHERE key = 'uid'; PRAGMA user_version = 7;");
 
   reopen (f, ABM_WORKSPACE_OPEN_READ_ONLY);
