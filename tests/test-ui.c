@@ -152,7 +152,7 @@ test_add_edit_reopen (void)
 
   /* The program's marks are stored as they are picked. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Tier")), 1);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Stage")), 3);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Journey Stage")), 4);
   abm_test_ui_iterate ();
   g_assert_cmpuint (abm_account_get_tier (account), ==, 1);
   g_assert_cmpstr (abm_account_get_stage (account), ==, "engaged");
@@ -362,7 +362,7 @@ test_sample (void)
     dialog = GTK_WIDGET (abm_test_ui_find_toplevel (ABM_TYPE_BULK_EDIT_DIALOG));
     g_assert_nonnull (dialog);
     type_into (dialog, "Account Executive (empty: unchanged)", "Rosa Diaz");
-    adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (dialog, ADW_TYPE_COMBO_ROW, "Stage")), 4);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (dialog, ADW_TYPE_COMBO_ROW, "Journey Stage")), 5);
     g_signal_emit_by_name (abm_test_ui_find_widget (dialog, GTK_TYPE_BUTTON, "_Change"), "clicked");
     abm_test_ui_iterate ();
     for (guint i = 0; i < chosen->len; i++)

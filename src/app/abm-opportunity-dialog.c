@@ -71,7 +71,12 @@ check (AbmOpportunityDialog *self)
 static void
 fields_changed (AbmOpportunityDialog *self)
 {
-  g_autofree char *problem = check (self);
+  g_autofree char *problem = NULL;
+
+  /* Setting up the fields says they changed before there is a draft. */
+  if (self->draft == NULL)
+    return;
+  problem = check (self);
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "save", problem == NULL);
   gtk_label_set_text (self->problem_label, problem ? problem : "");
