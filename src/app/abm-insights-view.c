@@ -93,7 +93,8 @@ format_kpi (AbmInsightsView *self,
   switch (d->unit)
     {
     case ABM_KPI_UNIT_SHARE:
-      return g_strdup_printf ("%.0f %%", value * 100);
+      /* As the charts write it. */
+      return abm_render_text_percent (value);
     case ABM_KPI_UNIT_MONEY:
       return abm_text_compact_money (value, currency);
     case ABM_KPI_UNIT_DAYS:
@@ -103,7 +104,7 @@ format_kpi (AbmInsightsView *self,
       return g_strdup_printf ("%.1f", value);
     case ABM_KPI_UNIT_RATIO:
       /* Translators: cost per pipeline dollar, "0.12 EUR" */
-      return g_strdup_printf ("%.2f %s", value, currency);
+      return g_strdup_printf (value < 0.1 ? "%.3f %s" : "%.2f %s", value, currency);
     case ABM_KPI_UNIT_COUNT:
     default:
       {
