@@ -208,11 +208,7 @@ abm_cli_import_contacts_main (const AbmCliCommand  *command,
                          : _("imported: %u new, %u updated, %u notes\n"),
                  abm_contact_importer_get_n_new (importer), abm_contact_importer_get_n_updated (importer),
                  rejects->len);
-  for (guint i = 0; i < rejects->len; i++)
-    {
-      AbmImportReject *reject = rejects->pdata[i];
-      abm_cli_print (_("line %" G_GUINT64_FORMAT ": %s\n"), reject->line, reject->reason);
-    }
+  abm_cli_print_rejects (rejects);
   abm_workspace_close (workspace);
   g_free (files[0]);
   g_free (files[1]);

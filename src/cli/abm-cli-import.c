@@ -106,12 +106,7 @@ abm_cli_import_main (const AbmCliCommand  *command,
                  abm_importer_get_n_merged (importer),
                  abm_importer_get_n_skipped (importer),
                  rejects->len);
-  for (guint i = 0; i < rejects->len; i++)
-    {
-      AbmImportReject *reject = rejects->pdata[i];
-
-      abm_cli_print (_("line %" G_GUINT64_FORMAT ": %s\n"), reject->line, reject->reason);
-    }
+  abm_cli_print_rejects (rejects);
 
   abm_workspace_close (workspace);
   abm_cli_keep_until_exit (g_steal_pointer (&importer));

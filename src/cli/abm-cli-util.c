@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "abm-cli.h"
+#include "abm-importer.h"
 #include "abm-workspace.h"
 
 /* The first write error on stdout; later writes are skipped. */
@@ -265,4 +266,15 @@ abm_cli_keep_until_exit (gpointer object)
   if (kept == NULL)
     kept = g_ptr_array_new ();
   g_ptr_array_add (kept, object);
+}
+
+void
+abm_cli_print_rejects (GPtrArray *rejects)
+{
+  for (guint i = 0; i < rejects->len; i++)
+    {
+      AbmImportReject *reject = rejects->pdata[i];
+
+      abm_cli_print (_("line %" G_GUINT64_FORMAT ": %s\n"), reject->line, reject->reason);
+    }
 }

@@ -115,6 +115,8 @@ void     abm_cli_write           (const char *data,
 /* Human-readable text for stdout, in the locale's character set. */
 void     abm_cli_print           (const char *format,
                                   ...) G_GNUC_PRINTF (1, 2);
+/* "line 12: reason", a line each row an import left out (AbmImportReject). */
+void     abm_cli_print_rejects   (GPtrArray  *rejects);
 /* Writes @root pretty-printed, with a final newline. */
 void     abm_cli_write_json      (JsonNode   *root);
 /* Flushes stdout; on a write error reports it and returns FALSE. */

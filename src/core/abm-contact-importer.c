@@ -58,18 +58,6 @@ static const struct {
 };
 
 static void
-add_reject (AbmContactImporter *self,
-            guint64             line,
-            char               *reason)
-{
-  AbmImportReject *reject = g_new0 (AbmImportReject, 1);
-
-  reject->line = line;
-  reject->reason = reason;
-  g_ptr_array_add (self->rejects, reject);
-}
-
-static void
 clear_outcome (AbmContactImporter *self)
 {
   g_ptr_array_set_size (self->batch, 0);
@@ -156,10 +144,7 @@ read_header (AbmContactImporter  *self,
 
       for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
         {
-          g_auto(GStrv) names = g_strsplit (aliases[a].aliases, " ", -1);
-
-          if (*key != '\0' && g_strv_contains ((const char *const *) names, key)
-              && self->columns[aliases[a].column] < 0)
+          if (abm_import_header_is (key, aliases[a].aliases) && self->columns[aliases[a].column] < 0)
             self->columns[aliases[a].column] = (int) c;
         }
     }
@@ -389,7 +374,7 @@ resolve_managers (AbmContactImporter *self)
       ref = find_by_email (self, abm_stakeholder_get_account_id (s), manager);
       if (ref == 0 || ref == -(gint64) (i + 1) || ref == abm_stakeholder_get_id (s))
         {
-          add_reject (self, line,
+          abm_import_rejects_add (self->rejects, line,
                       g_strdup_printf (_("Reporting line left out: nobody at this company has the email %s"),
                                        manager));
           continue;
@@ -409,7 +394,7 @@ resolve_managers (AbmContactImporter *self)
           if (up == start)
             {
               abm_stakeholder_set_manager_id (self->batch->pdata[i], 0);
-              add_reject (self, g_array_index (self->lines, guint64, i),
+              abm_import_rejects_add (self->rejects, g_array_index (self->lines, guint64, i),
                           g_strdup_printf (_("Reporting line left out: %s would report, through others, to themselves"),
                                            abm_stakeholder_get_name (self->batch->pdata[i])));
               break;
@@ -417,15 +402,6 @@ resolve_managers (AbmContactImporter *self)
           up = final_manager (self, up);
         }
     }
-}
-
-static int
-compare_rejects (gconstpointer a,
-                 gconstpointer b)
-{
-  const AbmImportReject *x = *(AbmImportReject **) a, *y = *(AbmImportReject **) b;
-
-  return (x->line > y->line) - (x->line < y->line);
 }
 
 gboolean
@@ -477,7 +453,7 @@ abm_contact_importer_prepare (AbmContactImporter  *self,
       account = reason == NULL ? account_for (self, n_fields, fields, row, &reason) : NULL;
       if (reason != NULL)
         {
-          add_reject (self, line, g_steal_pointer (&reason));
+          abm_import_rejects_add (self->rejects, line, g_steal_pointer (&reason));
           continue;
         }
       abm_stakeholder_set_account_id (row, abm_account_get_id (account));
@@ -489,7 +465,7 @@ abm_contact_importer_prepare (AbmContactImporter  *self,
           if (abm_stakeholder_set_text (scratch, ABM_STAKEHOLDER_FIELD_EMAIL, reports_to, NULL))
             manager = g_strdup (abm_stakeholder_get_text (scratch, ABM_STAKEHOLDER_FIELD_EMAIL));
           else
-            add_reject (self, line, g_strdup_printf (_("Reporting line left out: “%s” is not an email address"),
+            abm_import_rejects_add (self->rejects, line, g_strdup_printf (_("Reporting line left out: “%s” is not an email address"),
                                                      reports_to));
         }
 
@@ -527,7 +503,7 @@ abm_contact_importer_prepare (AbmContactImporter  *self,
     }
 
   resolve_managers (self);
-  g_ptr_array_sort (self->rejects, compare_rejects);
+  abm_import_rejects_sort (self->rejects);
   self->prepared = TRUE;
   return TRUE;
 }

@@ -202,10 +202,7 @@ read_header (AbmEngagementImporter  *self,
 
       for (guint a = 0; a < ABM_ENGAGEMENT_N_COLUMNS; a++)
         {
-          g_auto(GStrv) names = g_strsplit (columns[a].aliases, " ", -1);
-
-          if (*key != '\0' && column_applies (self, a) && self->columns[a] < 0
-              && g_strv_contains ((const char *const *) names, key))
+          if (column_applies (self, a) && self->columns[a] < 0 && abm_import_header_is (key, columns[a].aliases))
             {
               self->columns[a] = (int) c;
               break;
@@ -338,18 +335,6 @@ cell (AbmEngagementImporter *self,
   int c = self->columns[field];
 
   return c >= 0 && (guint) c < n_fields && fields[c][0] != '\0' ? fields[c] : NULL;
-}
-
-static void
-add_reject (AbmEngagementImporter *self,
-            guint64                line,
-            char                  *reason)
-{
-  AbmImportReject *reject = g_new0 (AbmImportReject, 1);
-
-  reject->line = line;
-  reject->reason = reason;
-  g_ptr_array_add (self->rejects, reject);
 }
 
 static AbmAccount *
@@ -578,15 +563,6 @@ read_opportunity (AbmEngagementImporter *self,
   return NULL;
 }
 
-static int
-compare_rejects (gconstpointer a,
-                 gconstpointer b)
-{
-  const AbmImportReject *x = *(AbmImportReject **) a, *y = *(AbmImportReject **) b;
-
-  return (x->line > y->line) - (x->line < y->line);
-}
-
 gboolean
 abm_engagement_importer_prepare (AbmEngagementImporter  *self,
                                  GCancellable           *cancellable,
@@ -628,9 +604,9 @@ abm_engagement_importer_prepare (AbmEngagementImporter  *self,
         reason = self->kind == ABM_ENGAGEMENT_IMPORT_ACTIVITIES ? read_activity (self, account, n_fields, fields)
                                                                 : read_opportunity (self, account, n_fields, fields);
       if (reason != NULL)
-        add_reject (self, abm_csv_reader_get_line (reader), g_steal_pointer (&reason));
+        abm_import_rejects_add (self->rejects, abm_csv_reader_get_line (reader), g_steal_pointer (&reason));
     }
-  g_ptr_array_sort (self->rejects, compare_rejects);
+  abm_import_rejects_sort (self->rejects);
   self->prepared = TRUE;
   return TRUE;
 }

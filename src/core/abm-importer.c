@@ -173,6 +173,42 @@ abm_import_reject_free (AbmImportReject *reject)
   g_free (reject);
 }
 
+void
+abm_import_rejects_add (GPtrArray *rejects,
+                        guint64    line,
+                        char      *reason)
+{
+  AbmImportReject *reject = g_new0 (AbmImportReject, 1);
+
+  reject->line = line;
+  reject->reason = reason;
+  g_ptr_array_add (rejects, reject);
+}
+
+static int
+compare_rejects (gconstpointer a,
+                 gconstpointer b)
+{
+  const AbmImportReject *x = *(AbmImportReject **) a, *y = *(AbmImportReject **) b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+void
+abm_import_rejects_sort (GPtrArray *rejects)
+{
+  g_ptr_array_sort (rejects, compare_rejects);
+}
+
+gboolean
+abm_import_header_is (const char *key,
+                      const char *names_text)
+{
+  g_auto(GStrv) names = g_strsplit (names_text, " ", -1);
+
+  return *key != '\0' && g_strv_contains ((const char *const *) names, key);
+}
+
 static void
 clear_outcome (AbmImporter *self)
 {
@@ -498,11 +534,7 @@ add_reject (AbmImporter *self,
             guint64      line,
             const char  *reason)
 {
-  AbmImportReject *reject = g_new0 (AbmImportReject, 1);
-
-  reject->line = line;
-  reject->reason = g_strdup (reason);
-  g_ptr_array_add (self->rejects, reject);
+  abm_import_rejects_add (self->rejects, line, g_strdup (reason));
 }
 
 /* Copies the row's non-empty cells onto @account; the row was checked on a

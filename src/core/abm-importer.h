@@ -32,6 +32,16 @@ typedef struct {
 } AbmImportReject;
 
 void abm_import_reject_free (AbmImportReject *reject);
+/* Appends a row left out to @rejects (of AbmImportReject), taking @reason. */
+void abm_import_rejects_add  (GPtrArray       *rejects,
+                              guint64          line,
+                              char            *reason);
+/* By line, as the file has them. */
+void abm_import_rejects_sort (GPtrArray       *rejects);
+/* Whether @key (as abm_import_header_key() makes it) is one of
+ * @names_text, a space-separated list of such keys. */
+gboolean abm_import_header_is (const char    *key,
+                               const char    *names_text);
 
 typedef void (*AbmImportProgress) (double   fraction,
                                    gpointer user_data);
