@@ -87,7 +87,16 @@ abm_activity_kind_from_text (const char      *text,
   g_autofree char *folded = NULL;
   g_autofree char *squashed = NULL;
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL)
+    return FALSE;
+  /* The stored keys first: a workspace reads a million of them on open. */
+  for (guint i = 0; i < ABM_N_ACTIVITY_KINDS; i++)
+    if (strcmp (text, kinds[i].key) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  if (!g_utf8_validate (text, -1, NULL))
     return FALSE;
   trimmed = g_strstrip (g_strdup (text));
   if (*trimmed == '\0')

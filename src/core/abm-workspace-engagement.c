@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "abm-date.h"
@@ -161,6 +162,63 @@ compare_activities (gconstpointer a,
   return (x->id > y->id) - (x->id < y->id);
 }
 
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  const AbmActivity *x = a, *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* By account and day. Account ids are dense, so the rows are first dealt
+ * out by account (two passes, no comparisons) and each account's few are
+ * sorted by day: a million rows in a fraction of a general sort's time. */
+static GArray *
+sort_activities (GArray *activities)
+{
+  g_autofree guint *starts = NULL;
+  GArray *sorted;
+  gint64 max_id = 0;
+  guint n = activities->len;
+
+  for (guint i = 0; i < n; i++)
+    max_id = MAX (max_id, g_array_index (activities, AbmActivity, i).account_id);
+  if (max_id <= 0 || max_id > 4 * (gint64) n + 1000000)
+    {
+      g_array_sort (activities, compare_activities);
+      return activities;
+    }
+  starts = g_new0 (guint, max_id + 2);
+  for (guint i = 0; i < n; i++)
+    starts[g_array_index (activities, AbmActivity, i).account_id + 1]++;
+  for (gint64 id = 1; id <= max_id + 1; id++)
+    starts[id] += starts[id - 1];
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (AbmActivity), n);
+  g_array_set_size (sorted, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const AbmActivity *a = &g_array_index (activities, AbmActivity, i);
+
+      g_array_index (sorted, AbmActivity, starts[a->account_id]++) = *a;
+    }
+  for (guint first = 0, last; first < n; first = last)
+    {
+      gint64 id = g_array_index (sorted, AbmActivity, first).account_id;
+
+      for (last = first + 1; last < n && g_array_index (sorted, AbmActivity, last).account_id == id; last++)
+        ;
+      qsort (&g_array_index (sorted, AbmActivity, first), last - first, sizeof (AbmActivity), compare_days);
+    }
+  /* The strings moved with the structs. */
+  g_array_set_clear_func (activities, NULL);
+  g_array_unref (activities);
+  g_array_set_clear_func (sorted, (GDestroyNotify) abm_activity_clear);
+  return sorted;
+}
+
 static GArray *
 load_activities (AbmWorkspace  *self,
                  GError       **error)
@@ -176,8 +234,11 @@ load_activities (AbmWorkspace  *self,
   g_array_set_clear_func (activities, (GDestroyNotify) abm_activity_clear);
   if (has_tables (self))
     {
+      /* In the table's own order, which reads the file front to back, and
+       * sorted here: through the account index, SQLite would seek for
+       * every row. */
       stmt = abm_workspace_prepare (self, "SELECT id, account_id, stakeholder_id, kind, day, topic, campaign "
-                                          "FROM activities ORDER BY account_id, day, id", error);
+                                          "FROM activities", error);
       if (stmt == NULL)
         return NULL;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -202,6 +263,7 @@ load_activities (AbmWorkspace  *self,
         }
       if (rc != SQLITE_DONE)
         return abm_workspace_sqlite_error (self, rc, _("Could not read the activities"), error), NULL;
+      activities = sort_activities (activities);
     }
   state->activities = g_steal_pointer (&activities);
   return state->activities;
