@@ -220,6 +220,28 @@ abm_test_ui_click (GtkWidget  *root,
   abm_test_ui_iterate ();
 }
 
+void
+abm_test_ui_type_into (GtkWidget  *root,
+                       const char *row_title,
+                       const char *text)
+{
+  GtkWidget *row = row_title ? abm_test_ui_get_widget (root, ADW_TYPE_ENTRY_ROW, row_title)
+                             : abm_test_ui_get_widget (root, GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  abm_test_ui_iterate ();
+}
+
+void
+abm_test_ui_respond (AdwMessageDialog *dialog,
+                     const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  abm_test_ui_iterate ();
+}
+
 /* Closed, the window is gone: nothing it connected keeps it alive. */
 void
 abm_test_ui_close (GtkWidget *window)

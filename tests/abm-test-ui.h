@@ -30,6 +30,15 @@ GtkWidget      *abm_test_ui_get_widget    (GtkWidget   *root,
                                            const char  *title);
 void            abm_test_ui_click         (GtkWidget   *root,
                                            const char  *label);
+/* Sets the text of the entry row titled @row_title (with NULL, of the
+ * search entry), as typing would. */
+void            abm_test_ui_type_into     (GtkWidget   *root,
+                                           const char  *row_title,
+                                           const char  *text);
+/* Answers @dialog with @response, as its button would; the response
+ * must be offered. */
+void            abm_test_ui_respond       (AdwMessageDialog *dialog,
+                                           const char  *response);
 void            abm_test_ui_close         (GtkWidget   *window);
 void            abm_test_ui_remove_dir    (const char  *dir);
 AbmWorkspace   *abm_test_ui_reread        (const char  *path);

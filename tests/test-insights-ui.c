@@ -136,28 +136,6 @@ test_sample_dashboard (void)
 }
 
 static void
-type_into (GtkWidget  *root,
-           const char *row_title,
-           const char *text)
-{
-  GtkWidget *row = abm_test_ui_find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  abm_test_ui_iterate ();
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
-  abm_test_ui_iterate ();
-}
-
-static void
 open_page (AbmWindow  *window,
            AbmAccount *account,
            const char *page)
@@ -199,11 +177,11 @@ test_activity_and_deals (void)
   abm_test_ui_click (GTK_WIDGET (window), "_Log Activity…");
   dialog = abm_test_ui_find_message_dialog ("Log Activity");
   g_assert_nonnull (dialog);
-  type_into (GTK_WIDGET (dialog), "Date (YYYY-MM-DD)", "not a day");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Date (YYYY-MM-DD)", "not a day");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  type_into (GTK_WIDGET (dialog), "Date (YYYY-MM-DD)", "2026-11-20");
-  type_into (GTK_WIDGET (dialog), "Campaign", "Executive Dinner");
-  respond (dialog, "save");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Date (YYYY-MM-DD)", "2026-11-20");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Campaign", "Executive Dinner");
+  abm_test_ui_respond (dialog, "save");
   g_assert_nonnull (abm_workspace_get_activities (workspace, &n, &error));
   g_assert_cmpuint (n, ==, 1);
   row = abm_test_ui_get_widget (find_group (GTK_WIDGET (window), "Activity"), ADW_TYPE_ACTION_ROW, "Meeting");
@@ -227,18 +205,18 @@ test_activity_and_deals (void)
   abm_test_ui_click (GTK_WIDGET (window), "_Add Deal…");
   dialog = abm_test_ui_find_message_dialog ("Add Deal");
   g_assert_nonnull (dialog);
-  type_into (GTK_WIDGET (dialog), "Deal Name", "Compliance suite");
-  type_into (GTK_WIDGET (dialog), "Amount", "120000");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Deal Name", "Compliance suite");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Amount", "120000");
   adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_get_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                                      "Outcome")), ABM_OPPORTUNITY_WON);
   abm_test_ui_iterate ();
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   /* Closed before it was opened: still not. */
-  type_into (GTK_WIDGET (dialog), "Opened (YYYY-MM-DD)", "2030-02-01");
-  type_into (GTK_WIDGET (dialog), "Closed (YYYY-MM-DD)", "2030-01-01");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Opened (YYYY-MM-DD)", "2030-02-01");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Closed (YYYY-MM-DD)", "2030-01-01");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  type_into (GTK_WIDGET (dialog), "Opened (YYYY-MM-DD)", "2029-10-01");
-  respond (dialog, "save");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Opened (YYYY-MM-DD)", "2029-10-01");
+  abm_test_ui_respond (dialog, "save");
   g_assert_cmpuint (abm_workspace_get_all_opportunities (workspace, NULL)->len, ==, 1);
   g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Compliance suite"));
 

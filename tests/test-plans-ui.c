@@ -489,29 +489,6 @@ test_edit_template (void)
   abm_test_ui_remove_dir (dir);
 }
 
-static void
-type_into (GtkWidget  *root,
-           const char *row_title,
-           const char *text)
-{
-  GtkWidget *row = abm_test_ui_find_widget (root, ADW_TYPE_ENTRY_ROW, row_title);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  abm_test_ui_iterate ();
-}
-
-/* Answers @dialog with @response, as its button would. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
-  abm_test_ui_iterate ();
-}
-
 /* A play added through its dialog is listed and drawn; a template adds
  * its plays from the start date; a deleted play comes back with Undo. */
 static void
@@ -546,17 +523,17 @@ test_plays (void)
   dialog = ADW_MESSAGE_DIALOG (abm_test_ui_find_toplevel (ABM_TYPE_PLAY_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  type_into (GTK_WIDGET (dialog), "Description", "Dinner with the CFO");
-  type_into (GTK_WIDGET (dialog), "Start (YYYY-MM-DD)", start);
-  type_into (GTK_WIDGET (dialog), "Due (YYYY-MM-DD)", "2000-01-01");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Description", "Dinner with the CFO");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Start (YYYY-MM-DD)", start);
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Due (YYYY-MM-DD)", "2000-01-01");
   /* A due date before the start is refused in words. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  type_into (GTK_WIDGET (dialog), "Due (YYYY-MM-DD)", due);
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Due (YYYY-MM-DD)", due);
   adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Channel")),
                               ABM_CHANNEL_EXECUTIVE_BRIEFING);
   adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Owner")),
                               ABM_PLAY_OWNER_SALES);
-  respond (dialog, "save");
+  abm_test_ui_respond (dialog, "save");
 
   g_assert_cmpuint (g_list_model_get_n_items (plays), ==, 1);
   play = g_list_model_get_item (plays, 0);
@@ -577,8 +554,8 @@ test_plays (void)
   abm_test_ui_iterate ();
   dialog = abm_test_ui_find_message_dialog ("Apply Template");
   g_assert_nonnull (dialog);
-  type_into (GTK_WIDGET (dialog), "Start Date (YYYY-MM-DD)", "2030-01-07");
-  respond (dialog, "apply");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Start Date (YYYY-MM-DD)", "2030-01-07");
+  abm_test_ui_respond (dialog, "apply");
   g_assert_cmpuint (g_list_model_get_n_items (plays), ==, 1 + n_template);
   play = g_list_model_get_item (plays, 1);
   g_object_unref (play);

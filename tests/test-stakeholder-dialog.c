@@ -109,15 +109,6 @@ has_link (AbmWorkspace   *workspace,
   return FALSE;
 }
 
-static void
-type_into (GtkWidget  *dialog,
-           const char *row_title,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (abm_test_ui_get_widget (dialog, ADW_TYPE_ENTRY_ROW, row_title)), text);
-  abm_test_ui_iterate ();
-}
-
 /* The control at the end of the row titled @row_title. */
 static GtkWidget *
 control_of (GtkWidget  *dialog,
@@ -274,16 +265,16 @@ test_add (Fixture       *f,
 
   /* Nothing to add without a name. */
   g_assert_false (gtk_widget_is_sensitive (abm_test_ui_get_widget (dialog, GTK_TYPE_BUTTON, "_Add")));
-  type_into (dialog, "Name", "Someone");
+  abm_test_ui_type_into (dialog, "Name", "Someone");
   abm_test_ui_click (dialog, "_Cancel");
   g_assert_cmpuint (g_list_model_get_n_items (committee_of (f->workspace)), ==, before);
   g_assert_cmpuint (f->saved->len, ==, 0);
 
   dialog = open_add (f);
   track (&dialog);
-  type_into (dialog, "Name", "Alex Morgan");
-  type_into (dialog, "Job Title", "Head of Payments");
-  type_into (dialog, "Email", "Alex.Morgan@globex-capital.com");
+  abm_test_ui_type_into (dialog, "Name", "Alex Morgan");
+  abm_test_ui_type_into (dialog, "Job Title", "Head of Payments");
+  abm_test_ui_type_into (dialog, "Email", "Alex.Morgan@globex-capital.com");
   check_role (dialog, "Champion");
   check_role (dialog, "Technical evaluator");
   roles = abm_test_ui_get_widget (dialog, ADW_TYPE_EXPANDER_ROW, "Roles");
@@ -322,8 +313,8 @@ test_invalid_email (Fixture       *f,
   GtkWidget *email, *reason;
 
   track (&dialog);
-  type_into (dialog, "Name", "Alex Morgan");
-  type_into (dialog, "Email", "alex at globex");
+  abm_test_ui_type_into (dialog, "Name", "Alex Morgan");
+  abm_test_ui_type_into (dialog, "Email", "alex at globex");
   email = abm_test_ui_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "Email");
   /* Half-typed is not yet a mistake. */
   g_assert_false (gtk_widget_has_css_class (email, "error"));
@@ -338,7 +329,7 @@ test_invalid_email (Fixture       *f,
   g_assert_cmpuint (f->saved->len, ==, 0);
 
   /* Put right, the reason goes as it is typed, and Add stores. */
-  type_into (dialog, "Email", "alex@globex-capital.com");
+  abm_test_ui_type_into (dialog, "Email", "alex@globex-capital.com");
   g_assert_false (gtk_widget_has_css_class (email, "error"));
   g_assert_false (gtk_widget_get_mapped (reason));
   abm_test_ui_click (dialog, "_Add");
@@ -364,7 +355,7 @@ test_loop (Fixture       *f,
   g_assert_cmpint (abm_stakeholder_get_manager_id (nadia), ==, abm_stakeholder_get_id (lars));
   dialog = open_edit (f, "Lars Lindqvist");
   choose (dialog, "Reports To", "Nadia Chen");
-  type_into (dialog, "Job Title", "Chief Digital Officer");
+  abm_test_ui_type_into (dialog, "Job Title", "Chief Digital Officer");
   abm_test_ui_click (dialog, "_Save");
 
   reason = abm_test_ui_get_widget (dialog, GTK_TYPE_LABEL, "Lars Lindqvist cannot report to Nadia Chen, who already reports to them");
@@ -434,7 +425,7 @@ test_links (Fixture       *f,
 
   dialog = open_add (f);
   track (&dialog);
-  type_into (dialog, "Name", "Alex Morgan");
+  abm_test_ui_type_into (dialog, "Name", "Alex Morgan");
   find_link_drops (dialog, &kind, &person);
   drop_down_choose (kind, "Influences");
   drop_down_choose (person, "Nadia Chen");

@@ -32,20 +32,6 @@
 
 static AbmApplication *app;
 
-/* Into the entry row titled @row_title, or with NULL the search entry. */
-static void
-type_into (GtkWidget  *root,
-           const char *row_title,
-           const char *text)
-{
-  GtkWidget *row = row_title ? abm_test_ui_find_widget (root, ADW_TYPE_ENTRY_ROW, row_title)
-                             : abm_test_ui_find_widget (root, GTK_TYPE_SEARCH_ENTRY, NULL);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  abm_test_ui_iterate ();
-}
-
 static void
 apply_row (GtkWidget  *root,
            const char *row_title,
@@ -89,8 +75,8 @@ add_account_through_dialog (AbmWindow  *window,
 
   /* Nothing to add until there is a name. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
-  type_into (GTK_WIDGET (dialog), "Company Name", name);
-  type_into (GTK_WIDGET (dialog), "Domain (optional)", domain);
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Company Name", name);
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Domain (optional)", domain);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
 
   /* Enter in a field answers like the Add button and closes the dialog. */
@@ -158,14 +144,14 @@ test_add_edit_reopen (void)
   g_assert_cmpstr (abm_account_get_stage (account), ==, "engaged");
 
   /* A field typed in but never applied is kept when the workspace closes. */
-  type_into (GTK_WIDGET (window), "Industry", "Manufacturing");
+  abm_test_ui_type_into (GTK_WIDGET (window), "Industry", "Manufacturing");
 
   /* A second account with the same domain is refused in the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
   abm_test_ui_iterate ();
   dialog = ADW_MESSAGE_DIALOG (abm_test_ui_find_toplevel (ABM_TYPE_ADD_ACCOUNT_DIALOG));
-  type_into (GTK_WIDGET (dialog), "Company Name", "Globex Again");
-  type_into (GTK_WIDGET (dialog), "Domain (optional)", "globex.com");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Company Name", "Globex Again");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Domain (optional)", "globex.com");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
   g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
                                  "globex.com is already the domain of “Globex Corporation”"));
@@ -279,7 +265,7 @@ test_sample (void)
   /* Filtering as you type narrows it to names and domains that match
    * (without the entry's pause for typing, which would need a wait). */
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (abm_test_ui_find_widget (GTK_WIDGET (targets), GTK_TYPE_SEARCH_ENTRY, NULL)), 0);
-  type_into (GTK_WIDGET (targets), NULL, "aperture");
+  abm_test_ui_type_into (GTK_WIDGET (targets), NULL, "aperture");
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, 250);
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -361,7 +347,7 @@ test_sample (void)
     abm_test_ui_iterate ();
     dialog = GTK_WIDGET (abm_test_ui_find_toplevel (ABM_TYPE_BULK_EDIT_DIALOG));
     g_assert_nonnull (dialog);
-    type_into (dialog, "Account Executive (empty: unchanged)", "Rosa Diaz");
+    abm_test_ui_type_into (dialog, "Account Executive (empty: unchanged)", "Rosa Diaz");
     adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_find_widget (dialog, ADW_TYPE_COMBO_ROW, "Journey Stage")), 5);
     g_signal_emit_by_name (abm_test_ui_find_widget (dialog, GTK_TYPE_BUTTON, "_Change"), "clicked");
     abm_test_ui_iterate ();
