@@ -74,6 +74,24 @@ find_group (GtkWidget  *root,
   return NULL;
 }
 
+/* A shown label whose tooltip starts with @prefix. */
+static GtkWidget *
+find_label_by_tooltip (GtkWidget  *root,
+                       const char *prefix)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (root);
+
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && tooltip && g_str_has_prefix (tooltip, prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_by_tooltip (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The issue's UI test: the Insights view on the sample workspace shows a
  * card for every KPI, draws its charts, offers each as a table, and opens
  * an account from its lists. */
@@ -129,6 +147,17 @@ test_sample_dashboard (void)
                       abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))));
   g_assert_nonnull (find_group (GTK_WIDGET (window), "Why This Score"));
   g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_KPI_STRIP, NULL));
+
+  /* The account list shows engagement at a glance, once computed. */
+  {
+    GtkWidget *glance;
+
+    for (guint i = 0; i < 50 && find_label_by_tooltip (GTK_WIDGET (window), "Engagement ") == NULL; i++)
+      g_main_context_iteration (NULL, FALSE), abm_test_ui_iterate ();
+    glance = find_label_by_tooltip (GTK_WIDGET (window), "Engagement ");
+    g_assert_nonnull (glance);
+    g_assert_true (g_ascii_isdigit (gtk_label_get_text (GTK_LABEL (glance))[0]));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   abm_test_ui_iterate ();

@@ -19,6 +19,7 @@ struct _AbmAccountRow
   AbmAccount *account;
 
   GtkImage   *stale_icon;
+  GtkLabel   *engagement_label;
 };
 
 G_DEFINE_FINAL_TYPE (AbmAccountRow, abm_account_row, GTK_TYPE_BOX)
@@ -93,6 +94,7 @@ abm_account_row_class_init (AbmAccountRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/abm-account-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AbmAccountRow, stale_icon);
+  gtk_widget_class_bind_template_child (widget_class, AbmAccountRow, engagement_label);
 }
 
 static void
@@ -122,6 +124,34 @@ abm_account_row_set_account (AbmAccountRow *self,
 
   if (g_set_object (&self->account, account))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+}
+
+void
+abm_account_row_set_engagement (AbmAccountRow       *self,
+                                const AbmEngagement *engagement)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *spoken = NULL;
+  gboolean shown = engagement != NULL && engagement->n_activities > 0;
+
+  g_return_if_fail (ABM_IS_ACCOUNT_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->engagement_label), shown);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->engagement_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->engagement_label), "warning");
+  if (!shown)
+    return;
+  /* The arrow says the trend to the eye, the words to everyone else. */
+  text = g_strdup_printf ("%.0f%s", engagement->score,
+                          engagement->trend == ABM_TREND_HEATING ? " ▲" : engagement->trend == ABM_TREND_COOLING ? " ▼" : "");
+  spoken = g_strdup_printf (_("Engagement %.0f, %s"), engagement->score, abm_trend_label (engagement->trend));
+  gtk_label_set_text (self->engagement_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->engagement_label), spoken);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->engagement_label), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  if (engagement->trend == ABM_TREND_HEATING)
+    gtk_widget_add_css_class (GTK_WIDGET (self->engagement_label), "success");
+  else if (engagement->trend == ABM_TREND_COOLING)
+    gtk_widget_add_css_class (GTK_WIDGET (self->engagement_label), "warning");
 }
 
 void

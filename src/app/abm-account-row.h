@@ -18,6 +18,9 @@ AbmAccount    *abm_account_row_get_account (AbmAccountRow    *self);
 void           abm_account_row_set_account (AbmAccountRow    *self,
                                             AbmAccount       *account);
 /* Flags the row: its plan is past its review date or untouched. */
+/* The account's engagement score and trend; NULL or no activity hides it. */
+void           abm_account_row_set_engagement (AbmAccountRow   *self,
+                                               const AbmEngagement *engagement);
 void           abm_account_row_set_staleness (AbmAccountRow    *self,
                                               AbmPlanStaleness  staleness);
 

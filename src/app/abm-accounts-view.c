@@ -25,6 +25,8 @@ struct _AbmAccountsView
   AbmWorkspace       *workspace;
   char               *search_key;   /* casefolded, NULL when not searching */
   GHashTable         *stale;        /* account id -> AbmPlanStaleness of its stale plan */
+  AbmEngagementSet   *engagement;   /* every account's, for the rows; NULL until computed */
+  guint               engagement_idle;
   GPtrArray          *rows;         /* the list's AbmAccountRows */
 
   /* Template widgets */
@@ -84,6 +86,36 @@ flag_row (AbmAccountsView *self,
                                : NULL;
 
   abm_account_row_set_staleness (row, GPOINTER_TO_INT (staleness));
+  abm_account_row_set_engagement (row, account && self->engagement
+                                       ? abm_engagement_set_lookup (self->engagement, abm_account_get_id (account))
+                                       : NULL);
+}
+
+/* Engagement at a glance: every account's score, computed after the
+ * list is shown (a hundred thousand accounts take a tenth of a second)
+ * and again when activities or the rules change. */
+static gboolean
+refresh_engagement (gpointer data)
+{
+  AbmAccountsView *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->engagement_idle = 0;
+  g_clear_pointer (&self->engagement, abm_engagement_set_free);
+  if (self->workspace != NULL)
+    self->engagement = abm_workspace_compute_engagement (self->workspace, 0, &error);
+  if (error != NULL)
+    g_warning ("Could not compute engagement: %s", error->message);
+  for (guint i = 0; i < self->rows->len; i++)
+    flag_row (self, self->rows->pdata[i]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_engagement (AbmAccountsView *self)
+{
+  if (self->engagement_idle == 0)
+    self->engagement_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_engagement, self, NULL);
 }
 
 /* Which accounts' plans are stale, now: after every plan edit, a change
@@ -261,7 +293,12 @@ abm_accounts_view_set_workspace (AbmAccountsView *self,
     {
       g_signal_connect_swapped (workspace, "plan-changed", G_CALLBACK (refresh_stale), self);
       g_signal_connect_swapped (workspace, "setting-changed::plans", G_CALLBACK (refresh_stale), self);
+      g_signal_connect_swapped (workspace, "activities-changed", G_CALLBACK (queue_engagement), self);
+      g_signal_connect_swapped (workspace, "setting-changed::engagement", G_CALLBACK (queue_engagement), self);
     }
+  g_clear_pointer (&self->engagement, abm_engagement_set_free);
+  if (workspace != NULL)
+    queue_engagement (self);
   refresh_stale (self);
   gtk_filter_list_model_set_model (self->filter_model,
                                    workspace ? abm_workspace_get_accounts (workspace) : NULL);
@@ -333,6 +370,8 @@ abm_accounts_view_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
+  g_clear_handle_id (&self->engagement_idle, g_source_remove);
+  g_clear_pointer (&self->engagement, abm_engagement_set_free);
 
   G_OBJECT_CLASS (abm_accounts_view_parent_class)->dispose (object);
 }

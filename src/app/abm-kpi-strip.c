@@ -42,6 +42,7 @@ add_card (AbmKpiStrip *self,
   GtkWidget *number = gtk_label_new (value);
   GtkWidget *bottom = gtk_label_new (detail);
   g_autofree char *spoken = g_strdup_printf ("%s: %s, %s", caption, value, detail);
+  g_autofree char *full_tooltip = g_strdup_printf ("%s\n%s", detail, tooltip);
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "kpi-card");
@@ -54,12 +55,16 @@ add_card (AbmKpiStrip *self,
   gtk_label_set_xalign (GTK_LABEL (top), 0);
   gtk_label_set_xalign (GTK_LABEL (number), 0);
   gtk_label_set_xalign (GTK_LABEL (bottom), 0);
+  /* Short enough that five fit a line beside the account list; the
+   * tooltip has the whole sentence. */
   gtk_label_set_ellipsize (GTK_LABEL (bottom), PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (GTK_LABEL (top), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (bottom), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (top), 16);
   gtk_box_append (GTK_BOX (card), top);
   gtk_box_append (GTK_BOX (card), number);
   gtk_box_append (GTK_BOX (card), bottom);
-  gtk_widget_set_tooltip_text (card, tooltip);
+  gtk_widget_set_tooltip_text (card, full_tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
   gtk_flow_box_append (self->box, card);
@@ -101,9 +106,9 @@ refresh (gpointer data)
 
   change = round (e->score) - round (e->score_before);
   score = g_strdup_printf ("%.0f", e->score);
-  /* Translators: "▲ 8 in 14 days · Heating up" */
+  /* Translators: "▲ 8 · Heating up": the change over 14 days */
   trend = e->n_activities == 0 ? g_strdup (_("No activity yet"))
-          : g_strdup_printf (_("%s %.0f in 14 days · %s"), change > 0 ? "▲" : change < 0 ? "▼" : "▶",
+          : g_strdup_printf (_("%s %.0f · %s"), change > 0 ? "▲" : change < 0 ? "▼" : "▶",
                              fabs (change), abm_trend_label (e->trend));
   add_card (self, _("Engagement"), score, trend,
             _("Weighted, time-decayed activity of everyone at the account, 0 to 100; the change over 14 days "
