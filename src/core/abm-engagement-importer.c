@@ -415,7 +415,8 @@ read_activity (AbmEngagementImporter *self,
     return g_strdup (_("The row has no activity type"));
   if (!abm_activity_kind_from_text (type, &activity.kind))
     {
-      g_autofree char *shown = g_utf8_make_valid (type, 64);
+      g_autofree char *valid = g_utf8_make_valid (type, -1);
+      g_autofree char *shown = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1), 64));
       return g_strdup_printf (_("“%s” is not a kind of activity this program knows"), shown);
     }
   if (!abm_activity_set_text (&activity, cell (self, ABM_ENGAGEMENT_COLUMN_TOPIC, n_fields, fields),
@@ -436,7 +437,8 @@ read_flag (const char *text,
 {
   static const char *const yes[] = { "yes", "y", "true", "1", "x", "abm", NULL };
   static const char *const no[] = { "no", "n", "false", "0", "", NULL };
-  g_autofree char *t = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_autofree char *t = g_ascii_strdown (copy, -1);
 
   if (g_strv_contains (yes, t))
     return (*flag = TRUE), TRUE;
