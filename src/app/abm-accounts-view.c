@@ -27,6 +27,7 @@ struct _AbmAccountsView
   GHashTable         *stale;        /* account id -> AbmPlanStaleness of its stale plan */
   AbmEngagementSet   *engagement;   /* every account's, for the rows; NULL until computed */
   guint               engagement_idle;
+  guint               scroll_idle;
   GPtrArray          *rows;         /* the list's AbmAccountRows */
 
   /* Template widgets */
@@ -314,6 +315,42 @@ abm_accounts_view_get_selected (AbmAccountsView *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* Brings the selected row into view, near the top. GTK 4.8's
+ * "list.scroll-to-item" to a row far down leaves the list showing a single
+ * row, so the list's own adjustment is moved instead, by the rows' height
+ * (they are all alike: the list's height over their number); before the
+ * list has a size, once it has one. */
+static gboolean
+scroll_to_selected (gpointer data)
+{
+  AbmAccountsView *self = data;
+  guint position = gtk_single_selection_get_selected (self->selection);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  double row_height, page;
+
+  if (adjustment == NULL || n == 0 || gtk_adjustment_get_page_size (adjustment) <= 0)
+    return G_SOURCE_CONTINUE;
+  row_height = (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment)) / n;
+  self->scroll_idle = 0;
+  if (position == GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* Two rows above it: the page's size is not final while the view is
+   * still being laid out. */
+  gtk_adjustment_set_value (adjustment, CLAMP ((position - MIN (position, 2)) * row_height,
+                                               gtk_adjustment_get_lower (adjustment),
+                                               gtk_adjustment_get_upper (adjustment) - page));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to (AbmAccountsView *self)
+{
+  if (self->scroll_idle == 0 && scroll_to_selected (self) == G_SOURCE_CONTINUE)
+    self->scroll_idle = g_timeout_add (50, scroll_to_selected, self);
+}
+
 void
 abm_accounts_view_select (AbmAccountsView *self,
                           AbmAccount      *account)
@@ -335,7 +372,7 @@ abm_accounts_view_select (AbmAccountsView *self,
       if (item == account)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          scroll_to (self);
           adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
           break;
         }
@@ -371,6 +408,7 @@ abm_accounts_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
   g_clear_handle_id (&self->engagement_idle, g_source_remove);
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
   g_clear_pointer (&self->engagement, abm_engagement_set_free);
 
   G_OBJECT_CLASS (abm_accounts_view_parent_class)->dispose (object);
