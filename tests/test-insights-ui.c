@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "abm-account-row.h"
 #include "abm-accounts-view.h"
 #include "abm-application.h"
 #include "abm-chart-view.h"
@@ -92,6 +93,23 @@ find_label_by_tooltip (GtkWidget  *root,
   return NULL;
 }
 
+/* The shown row of the account list that shows @account. */
+static GtkWidget *
+find_account_row (GtkWidget  *root,
+                  AbmAccount *account)
+{
+  if (ABM_IS_ACCOUNT_ROW (root) && gtk_widget_get_mapped (root)
+      && abm_account_row_get_account (ABM_ACCOUNT_ROW (root)) == account)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_account_row (child, account);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The issue's UI test: the Insights view on the sample workspace shows a
  * card for every KPI, draws its charts, offers each as a table, and opens
  * an account from its lists. */
@@ -103,6 +121,7 @@ test_sample_dashboard (void)
   g_autoptr(AbmWorkspace) sample = NULL;
   g_autoptr(GError) error = NULL;
   AbmWindow *window;
+  AbmAccount *selected;
   GtkWidget *view, *kpis, *chart, *toggle, *table, *top, *row;
 
   sample = abm_sample_create_workspace (path, 400, 7, &error);
@@ -143,8 +162,13 @@ test_sample_dashboard (void)
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   g_signal_emit_by_name (row, "activated");
   abm_test_ui_iterate ();
-  g_assert_nonnull (abm_accounts_view_get_selected (ABM_ACCOUNTS_VIEW (
-                      abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL))));
+  selected = abm_accounts_view_get_selected (ABM_ACCOUNTS_VIEW (
+                 abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL)));
+  g_assert_nonnull (selected);
+  /* ... and the list shows it (scrolled there, not down to one row). */
+  for (guint i = 0; i < 50 && find_account_row (GTK_WIDGET (window), selected) == NULL; i++)
+    abm_test_ui_iterate ();
+  g_assert_nonnull (find_account_row (GTK_WIDGET (window), selected));
   g_assert_nonnull (find_group (GTK_WIDGET (window), "Why This Score"));
   g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_KPI_STRIP, NULL));
 
