@@ -444,12 +444,32 @@ org_figure_new (Brief   *b,
   return f;
 }
 
+/* A chart too large to read on a page says where to read it. */
+static void
+add_scale_note (Brief  *b,
+                double  scale,
+                guint   n_people)
+{
+  g_autofree char *text = NULL;
+
+  if (scale >= ORG_MIN_SCALE)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The chart of %u person is scaled to fit the page; the table lists "
+                                       "everyone.",
+                                       "The chart of %u people is scaled to fit the page; the table lists "
+                                       "everyone.", n_people),
+                          n_people);
+  abm_brief_add_empty (b->flow, text);
+}
+
 static void
 add_org_chart (Brief *b)
 {
   g_autoptr(GError) error = NULL;
   OrgFigure *f;
   double width, height, portrait, landscape, room;
+  guint n_people;
 
   f = org_figure_new (b, &error);
   if (f == NULL)
@@ -458,6 +478,7 @@ add_org_chart (Brief *b)
       abm_brief_add_empty (b->flow, error->message);
       return;
     }
+  n_people = f->n_people;
   abm_org_chart_get_size (f->layout, &org_style, &width, &height, NULL, NULL);
   room = abm_page_flow_get_page_height (b->flow, FALSE) - 40;
   portrait = MIN (1, MIN (abm_page_flow_get_page_width (b->flow, FALSE) / width, room / height));
@@ -468,15 +489,15 @@ add_org_chart (Brief *b)
       /* A wide chart: a page of its own, turned. */
       abm_page_flow_break (b->flow, TRUE);
       abm_page_flow_heading (b->flow, ABM_FLOW_HEADING, _("Buying committee"));
-      abm_page_flow_figure (b->flow, abm_page_flow_get_remaining (b->flow), draw_org, f, org_free);
+      abm_page_flow_figure (b->flow, MIN (abm_page_flow_get_remaining (b->flow) - 30, height * landscape),
+                            draw_org, f, org_free);
+      add_scale_note (b, landscape, n_people);
       abm_page_flow_break (b->flow, FALSE);
       return;
     }
   abm_page_flow_heading (b->flow, ABM_FLOW_HEADING, _("Buying committee"));
-  if (portrait < ORG_MIN_SCALE)
-    abm_page_flow_figure (b->flow, abm_page_flow_get_page_height (b->flow, FALSE), draw_org, f, org_free);
-  else
-    abm_page_flow_figure (b->flow, height * portrait, draw_org, f, org_free);
+  abm_page_flow_figure (b->flow, height * portrait, draw_org, f, org_free);
+  add_scale_note (b, portrait, n_people);
 }
 
 static void
@@ -508,13 +529,13 @@ add_stakeholders (Brief *b)
 static void
 add_committee (Brief *b)
 {
-  abm_page_flow_break (b->flow, FALSE);
   if (b->committee == NULL || g_list_model_get_n_items (b->committee) == 0)
     {
       abm_page_flow_heading (b->flow, ABM_FLOW_HEADING, _("Buying committee"));
       abm_brief_add_empty (b->flow, _("No stakeholders mapped yet."));
       return;
     }
+  abm_page_flow_break (b->flow, FALSE);
   add_org_chart (b);
   add_stakeholders (b);
 }
@@ -817,8 +838,9 @@ abm_brief_document_new_account (AbmWorkspace          *workspace,
   add_next_steps (&b, plan);
   add_coverage (&b);
 
-  add_committee (&b);
+  /* The detail starts on a page of its own. */
   abm_page_flow_break (b.flow, FALSE);
+  add_committee (&b);
   add_plan (&b, plan);
   add_plays (&b);
   add_opportunities (&b);
