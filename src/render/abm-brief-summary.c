@@ -96,29 +96,13 @@ add_overview (Summary *s)
 
 /* Tiers */
 
-typedef struct {
-  AbmTierChartData data;
-  char            *currency;
-} TierFigure;
-
 static void
-tier_free (gpointer data)
+render_tiers (gconstpointer  data,
+              cairo_t       *cr,
+              double         width,
+              double         height)
 {
-  TierFigure *f = data;
-
-  g_free (f->currency);
-  g_free (f);
-}
-
-static void
-draw_tiers (gconstpointer  data,
-            cairo_t       *cr,
-            double         width,
-            double         height)
-{
-  const TierFigure *f = data;
-
-  abm_tier_chart_render (&f->data, cr, width, height);
+  abm_tier_chart_render (data, cr, width, height);
 }
 
 static void
@@ -126,23 +110,23 @@ add_tiers (Summary *s)
 {
   AbmTierRules *rules = abm_workspace_get_tier_rules (s->workspace);
   g_autoptr(GPtrArray) notes = NULL;
-  TierFigure *f = g_new0 (TierFigure, 1);
+  GPtrArray *keep = g_ptr_array_new_with_free_func (g_free);
+  AbmTierChartData data = { 0, };
   AbmTierSummary summary;
 
   abm_tier_summary_compute (&summary, abm_workspace_get_accounts (s->workspace), rules);
-  f->currency = g_strdup (s->currency);
-  f->data.currency = f->currency;
-  f->data.untiered = summary.tiers[0].count;
+  data.currency = abm_brief_keep (keep, s->currency);
+  data.untiered = summary.tiers[0].count;
   for (guint t = 0; t < ABM_TIER_CHART_N_TIERS; t++)
     {
       const AbmTierStats *stats = &summary.tiers[t + 1];
 
-      f->data.tiers[t].count = stats->count;
-      f->data.tiers[t].acv_total = stats->count > 0 ? stats->acv_total : -1;
-      f->data.tiers[t].fit_average = abm_tier_stats_fit_average (stats);
+      data.tiers[t].count = stats->count;
+      data.tiers[t].acv_total = stats->count > 0 ? stats->acv_total : -1;
+      data.tiers[t].fit_average = abm_tier_stats_fit_average (stats);
     }
   abm_page_flow_heading (s->flow, ABM_FLOW_HEADING, _("Tiers"));
-  abm_page_flow_figure (s->flow, 190, draw_tiers, f, tier_free);
+  abm_brief_add_chart (s->flow, 190, render_tiers, &data, sizeof data, keep);
 
   abm_page_flow_heading (s->flow, ABM_FLOW_SUBHEADING, _("Capacity warnings"));
   notes = abm_tier_summary_notes (&summary, rules, s->currency);
@@ -188,50 +172,29 @@ add_kpis (Summary *s)
   abm_brief_add_table (s->flow, cells, header, widths, numeric, G_N_ELEMENTS (header));
 }
 
-typedef struct {
-  AbmFunnelChartData data;
-  char              *labels[ABM_N_FUNNEL_STEPS];
-  char              *empty;
-} FunnelFigure;
-
 static void
-funnel_free (gpointer data)
+render_funnel (gconstpointer  data,
+               cairo_t       *cr,
+               double         width,
+               double         height)
 {
-  FunnelFigure *f = data;
-
-  for (guint i = 0; i < ABM_N_FUNNEL_STEPS; i++)
-    g_free (f->labels[i]);
-  g_free (f->empty);
-  g_free (f);
-}
-
-static void
-draw_funnel (gconstpointer  data,
-             cairo_t       *cr,
-             double         width,
-             double         height)
-{
-  const FunnelFigure *f = data;
-
-  abm_funnel_chart_render (&f->data, cr, width, height);
+  abm_funnel_chart_render (data, cr, width, height);
 }
 
 static void
 add_funnel (Summary *s)
 {
-  FunnelFigure *f = g_new0 (FunnelFigure, 1);
+  GPtrArray *keep = g_ptr_array_new_with_free_func (g_free);
+  AbmFunnelChartData data = { 0, };
 
   G_STATIC_ASSERT (ABM_N_FUNNEL_STEPS <= ABM_FUNNEL_CHART_MAX_STEPS);
   for (guint i = 0; i < ABM_N_FUNNEL_STEPS; i++)
-    {
-      f->labels[i] = g_strdup (abm_funnel_step_label (i));
-      f->data.steps[i] = (AbmFunnelChartStep) { f->labels[i], s->kpis->scopes[0].funnel[i] };
-    }
-  f->empty = g_strdup (_("No target accounts"));
-  f->data.n_steps = ABM_N_FUNNEL_STEPS;
-  f->data.empty_text = f->empty;
+    data.steps[i] = (AbmFunnelChartStep) { abm_brief_keep (keep, abm_funnel_step_label (i)),
+                                           s->kpis->scopes[0].funnel[i] };
+  data.n_steps = ABM_N_FUNNEL_STEPS;
+  data.empty_text = abm_brief_keep (keep, _("No target accounts"));
   abm_page_flow_heading (s->flow, ABM_FLOW_HEADING, _("Funnel"));
-  abm_page_flow_figure (s->flow, 180, draw_funnel, f, funnel_free);
+  abm_brief_add_chart (s->flow, 180, render_funnel, &data, sizeof data, keep);
 }
 
 /* Accounts */
