@@ -2215,7 +2215,6 @@ test_brief_bad_input (Fixture       *f,
                       gconstpointer  data)
 {
   g_autofree char *pdf = fixture_path (f, "brief.pdf");
-  g_autoptr(Result) made = NULL;
   g_autoptr(Result) added = NULL;
   g_autoptr(Result) unknown = NULL;
   const char *const usage[][9] = {
@@ -2228,8 +2227,7 @@ test_brief_bad_input (Fixture       *f,
     { "summary", "w.abm" },
   };
 
-  made = run (f, "init", "w.abm", NULL);
-  assert_success (made);
+  init_workspace (f, "w.abm");
   added = run (f, "add", "w.abm", "--name", "Acme", "--domain", "acme.com", NULL);
   assert_success (added);
 
