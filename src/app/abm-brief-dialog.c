@@ -52,7 +52,8 @@ abm_brief_dialog_response (AdwMessageDialog *dialog,
     g_settings_set_string (self->settings, "paper-size",
                            paper == abm_paper_for_locale () ? "" : abm_paper_key (paper));
 
-  ADW_MESSAGE_DIALOG_CLASS (abm_brief_dialog_parent_class)->response (dialog, response);
+  if (ADW_MESSAGE_DIALOG_CLASS (abm_brief_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (abm_brief_dialog_parent_class)->response (dialog, response);
 }
 
 static void

@@ -42,7 +42,8 @@ abm_brief_progress_dialog_response (AdwMessageDialog *dialog,
 
   g_cancellable_cancel (self->cancellable);
 
-  ADW_MESSAGE_DIALOG_CLASS (abm_brief_progress_dialog_parent_class)->response (dialog, response);
+  if (ADW_MESSAGE_DIALOG_CLASS (abm_brief_progress_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (abm_brief_progress_dialog_parent_class)->response (dialog, response);
 }
 
 static void
