@@ -200,37 +200,13 @@ add_tiles_and_reasons (Brief *b)
   }
 }
 
-typedef struct {
-  AbmLineChartData data;
-  double           values[ABM_ENGAGEMENT_WEEKS];
-  char            *labels[ABM_ENGAGEMENT_WEEKS + 1];
-  char            *title;
-  char            *series;
-  char            *empty;
-} TrendFigure;
-
 static void
-trend_free (gpointer data)
+render_trend (gconstpointer  data,
+              cairo_t       *cr,
+              double         width,
+              double         height)
 {
-  TrendFigure *f = data;
-
-  for (guint i = 0; i < ABM_ENGAGEMENT_WEEKS; i++)
-    g_free (f->labels[i]);
-  g_free (f->title);
-  g_free (f->series);
-  g_free (f->empty);
-  g_free (f);
-}
-
-static void
-draw_trend (gconstpointer  data,
-            cairo_t       *cr,
-            double         width,
-            double         height)
-{
-  const TrendFigure *f = data;
-
-  abm_line_chart_render (&f->data, cr, width, height);
+  abm_line_chart_render (data, cr, width, height);
 }
 
 static void
@@ -239,8 +215,13 @@ add_trend (Brief *b)
   const AbmEngagement *e = b->engagement
                            ? abm_engagement_set_lookup (b->engagement, abm_account_get_id (b->account)) : NULL;
   guint32 today = b->engagement ? abm_engagement_set_get_today (b->engagement) : b->today;
-  TrendFigure *f = g_new0 (TrendFigure, 1);
+  GPtrArray *keep = g_ptr_array_new_with_free_func (g_free);
+  const char **labels = g_new0 (const char *, ABM_ENGAGEMENT_WEEKS);
+  double *values = g_new0 (double, ABM_ENGAGEMENT_WEEKS);
+  AbmLineChartData data = { 0, };
 
+  g_ptr_array_add (keep, labels);
+  g_ptr_array_add (keep, values);
   for (guint w = 0; w < ABM_ENGAGEMENT_WEEKS; w++)
     {
       GDate date;
@@ -250,20 +231,17 @@ add_trend (Brief *b)
       g_date_set_julian (&date, today - 7 * (ABM_ENGAGEMENT_WEEKS - 1 - w));
       /* Short day and month, as the locale writes them. */
       g_date_strftime (text, sizeof text, "%d %b", &date);
-      f->labels[w] = g_strdup (text);
-      f->values[w] = e != NULL && e->n_activities > 0 ? e->weekly[w] : NAN;
+      labels[w] = abm_brief_keep (keep, text);
+      values[w] = e != NULL && e->n_activities > 0 ? e->weekly[w] : NAN;
     }
-  f->title = g_strdup (_("Engagement score by week"));
-  f->series = g_strdup (_("Engagement"));
-  f->empty = g_strdup (_("No activity in these weeks"));
-  f->data.x_labels = (const char * const *) f->labels;
-  f->data.n_points = ABM_ENGAGEMENT_WEEKS;
-  f->data.series[0] = (AbmRenderSeries) { f->series, f->values, ABM_RENDER_COLOR_ACCENT };
-  f->data.n_series = 1;
-  f->data.unit = ABM_RENDER_UNIT_COUNT;
-  f->data.title = f->title;
-  f->data.empty_text = f->empty;
-  abm_page_flow_figure (b->flow, 150, draw_trend, f, trend_free);
+  data.x_labels = labels;
+  data.n_points = ABM_ENGAGEMENT_WEEKS;
+  data.series[0] = (AbmRenderSeries) { abm_brief_keep (keep, _("Engagement")), values, ABM_RENDER_COLOR_ACCENT };
+  data.n_series = 1;
+  data.unit = ABM_RENDER_UNIT_COUNT;
+  data.title = abm_brief_keep (keep, _("Engagement score by week"));
+  data.empty_text = abm_brief_keep (keep, _("No activity in these weeks"));
+  abm_brief_add_chart (b->flow, 150, render_trend, &data, sizeof data, keep);
 }
 
 static int
@@ -404,17 +382,6 @@ draw_org (gconstpointer  data,
   abm_org_chart_render (f->layout, f->people, f->n_people, f->links, f->n_links, &org_style, cr, width, height);
 }
 
-static const char *
-keep (OrgFigure  *f,
-      const char *text)
-{
-  char *copy = g_strdup (text);
-
-  if (copy != NULL)
-    g_ptr_array_add (f->strings, copy);
-  return copy;
-}
-
 /* The chart's people with strings of their own, for drawing later. */
 static OrgFigure *
 org_figure_new (Brief   *b,
@@ -432,8 +399,8 @@ org_figure_new (Brief   *b,
   f->links = g_memdup2 (committee->links, sizeof (AbmOrgLink) * (committee->n_links + 1));
   for (guint i = 0; i < f->n_people; i++)
     {
-      f->people[i].name = keep (f, f->people[i].name);
-      f->people[i].title = keep (f, f->people[i].title);
+      f->people[i].name = abm_brief_keep (f->strings, f->people[i].name);
+      f->people[i].title = abm_brief_keep (f->strings, f->people[i].title);
     }
   f->layout = abm_org_layout_new (f->people, f->n_people, error);
   if (f->layout == NULL)
@@ -444,12 +411,32 @@ org_figure_new (Brief   *b,
   return f;
 }
 
+/* A chart too large to read on a page says where to read it. */
+static void
+add_scale_note (Brief  *b,
+                double  scale,
+                guint   n_people)
+{
+  g_autofree char *text = NULL;
+
+  if (scale >= ORG_MIN_SCALE)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The chart of %u person is scaled to fit the page; the table lists "
+                                       "everyone.",
+                                       "The chart of %u people is scaled to fit the page; the table lists "
+                                       "everyone.", n_people),
+                          n_people);
+  abm_brief_add_empty (b->flow, text);
+}
+
 static void
 add_org_chart (Brief *b)
 {
   g_autoptr(GError) error = NULL;
   OrgFigure *f;
   double width, height, portrait, landscape, room;
+  guint n_people;
 
   f = org_figure_new (b, &error);
   if (f == NULL)
@@ -458,6 +445,7 @@ add_org_chart (Brief *b)
       abm_brief_add_empty (b->flow, error->message);
       return;
     }
+  n_people = f->n_people;
   abm_org_chart_get_size (f->layout, &org_style, &width, &height, NULL, NULL);
   room = abm_page_flow_get_page_height (b->flow, FALSE) - 40;
   portrait = MIN (1, MIN (abm_page_flow_get_page_width (b->flow, FALSE) / width, room / height));
@@ -468,15 +456,15 @@ add_org_chart (Brief *b)
       /* A wide chart: a page of its own, turned. */
       abm_page_flow_break (b->flow, TRUE);
       abm_page_flow_heading (b->flow, ABM_FLOW_HEADING, _("Buying committee"));
-      abm_page_flow_figure (b->flow, abm_page_flow_get_remaining (b->flow), draw_org, f, org_free);
+      abm_page_flow_figure (b->flow, MIN (abm_page_flow_get_remaining (b->flow) - 30, height * landscape),
+                            draw_org, f, org_free);
+      add_scale_note (b, landscape, n_people);
       abm_page_flow_break (b->flow, FALSE);
       return;
     }
   abm_page_flow_heading (b->flow, ABM_FLOW_HEADING, _("Buying committee"));
-  if (portrait < ORG_MIN_SCALE)
-    abm_page_flow_figure (b->flow, abm_page_flow_get_page_height (b->flow, FALSE), draw_org, f, org_free);
-  else
-    abm_page_flow_figure (b->flow, height * portrait, draw_org, f, org_free);
+  abm_page_flow_figure (b->flow, height * portrait, draw_org, f, org_free);
+  add_scale_note (b, portrait, n_people);
 }
 
 static void
@@ -508,13 +496,13 @@ add_stakeholders (Brief *b)
 static void
 add_committee (Brief *b)
 {
-  abm_page_flow_break (b->flow, FALSE);
   if (b->committee == NULL || g_list_model_get_n_items (b->committee) == 0)
     {
       abm_page_flow_heading (b->flow, ABM_FLOW_HEADING, _("Buying committee"));
       abm_brief_add_empty (b->flow, _("No stakeholders mapped yet."));
       return;
     }
+  abm_page_flow_break (b->flow, FALSE);
   add_org_chart (b);
   add_stakeholders (b);
 }
@@ -601,38 +589,21 @@ add_plan (Brief   *b,
 
 /* Plays */
 
-typedef struct {
-  AbmPlayTimelineData  data;
-  AbmPlayTimelineRow  *rows;
-  GPtrArray           *labels;
-} TimelineFigure;
-
-static void
-timeline_free (gpointer data)
-{
-  TimelineFigure *f = data;
-
-  g_free (f->rows);
-  g_ptr_array_unref (f->labels);
-  g_free (f);
-}
-
 /* The timeline's text is set for the screen; on paper a smaller scale
  * matches the body text. */
 #define TIMELINE_SCALE 0.75
 
 static void
-draw_timeline (gconstpointer  data,
-               cairo_t       *cr,
-               double         width,
-               double         height)
+render_timeline (gconstpointer  data,
+                 cairo_t       *cr,
+                 double         width,
+                 double         height)
 {
-  const TimelineFigure *f = data;
   /* Smaller still when a page cannot hold every row. */
-  double scale = MIN (TIMELINE_SCALE, height / abm_play_timeline_get_height (&f->data));
+  double scale = MIN (TIMELINE_SCALE, height / abm_play_timeline_get_height (data));
 
   cairo_scale (cr, scale, scale);
-  abm_play_timeline_render (&f->data, cr, width / scale, height / scale);
+  abm_play_timeline_render (data, cr, width / scale, height / scale);
 }
 
 static guint32
@@ -659,7 +630,9 @@ add_plays (Brief *b)
   g_autoptr(GPtrArray) cells = abm_brief_cells_new ();
   const char *header[] = { _("Play"), _("Channel"), _("Team"), _("Start"), _("Due"), _("Status") };
   const double widths[] = { 0.36, 0.16, 0.1, 0.13, 0.13, 0.12 };
-  TimelineFigure *f;
+  GPtrArray *keep;
+  AbmPlayTimelineRow *rows;
+  AbmPlayTimelineData data;
 
   abm_page_flow_heading (b->flow, ABM_FLOW_HEADING, _("Plays"));
   plays = abm_workspace_find_plays (b->workspace, &filter, b->now, &error);
@@ -669,9 +642,9 @@ add_plays (Brief *b)
       return;
     }
 
-  f = g_new0 (TimelineFigure, 1);
-  f->rows = g_new0 (AbmPlayTimelineRow, plays->len);
-  f->labels = g_ptr_array_new_with_free_func (g_free);
+  keep = g_ptr_array_new_with_free_func (g_free);
+  rows = g_new0 (AbmPlayTimelineRow, plays->len);
+  g_ptr_array_add (keep, rows);
   for (guint i = 0; i < plays->len; i++)
     {
       AbmPlay *play = plays->pdata[i];
@@ -679,8 +652,8 @@ add_plays (Brief *b)
       g_autofree char *start = abm_brief_format_date (abm_play_get_start (play));
       g_autofree char *due = abm_brief_format_date (abm_play_get_due (play));
 
-      g_ptr_array_add (f->labels, label);
-      f->rows[i] = (AbmPlayTimelineRow) { label, julian_of (abm_play_get_start (play)),
+      g_ptr_array_add (keep, label);
+      rows[i] = (AbmPlayTimelineRow) { label, julian_of (abm_play_get_start (play)),
                                           julian_of (abm_play_get_due (play)), abm_play_get_status (play),
                                           abm_play_get_channel (play), abm_play_is_overdue (play, b->now) };
       g_ptr_array_add (cells, g_strdup (label));
@@ -688,11 +661,12 @@ add_plays (Brief *b)
       g_ptr_array_add (cells, g_strdup (abm_play_owner_label (abm_play_get_owner (play))));
       g_ptr_array_add (cells, g_steal_pointer (&start));
       g_ptr_array_add (cells, g_steal_pointer (&due));
-      g_ptr_array_add (cells, g_strdup (f->rows[i].overdue ? _("Overdue")
+      g_ptr_array_add (cells, g_strdup (rows[i].overdue ? _("Overdue")
                                                            : abm_play_status_label (abm_play_get_status (play))));
     }
-  f->data = (AbmPlayTimelineData) { f->rows, plays->len, b->today, NULL, FALSE };
-  abm_page_flow_figure (b->flow, abm_play_timeline_get_height (&f->data) * TIMELINE_SCALE, draw_timeline, f, timeline_free);
+  data = (AbmPlayTimelineData) { rows, plays->len, b->today, NULL, FALSE };
+  abm_brief_add_chart (b->flow, abm_play_timeline_get_height (&data) * TIMELINE_SCALE, render_timeline, &data,
+                       sizeof data, keep);
   abm_brief_add_table (b->flow, cells, header, widths, NULL, G_N_ELEMENTS (header));
 }
 
@@ -817,8 +791,9 @@ abm_brief_document_new_account (AbmWorkspace          *workspace,
   add_next_steps (&b, plan);
   add_coverage (&b);
 
-  add_committee (&b);
+  /* The detail starts on a page of its own. */
   abm_page_flow_break (b.flow, FALSE);
+  add_committee (&b);
   add_plan (&b, plan);
   add_plays (&b);
   add_opportunities (&b);

@@ -44,6 +44,25 @@ void        abm_brief_add_tiles         (AbmPageFlow        *flow,
                                          const char * const *captions,
                                          const AbmFlowInk   *inks,
                                          guint               n_tiles);
+/* Draws a chart of @data into @width × @height: an adapter of one of
+ * the render functions (abm_line_chart_render(), ...). */
+typedef void (*AbmBriefRenderFunc) (gconstpointer  data,
+                                    cairo_t       *cr,
+                                    double         width,
+                                    double         height);
+/* A figure of @height across the page that @render draws from a copy of
+ * the @size bytes of @data; the strings and arrays it points to are in
+ * @keep (transfer full; freed with the document). */
+void        abm_brief_add_chart         (AbmPageFlow        *flow,
+                                         double              height,
+                                         AbmBriefRenderFunc  render,
+                                         gconstpointer       data,
+                                         gsize               size,
+                                         GPtrArray          *keep);
+/* A copy of @text in @keep, for a chart's data to point to. */
+const char *abm_brief_keep              (GPtrArray          *keep,
+                                         const char         *text);
+
 /* A list of cells, freed with the array: a table's cells as they are
  * built. */
 GPtrArray  *abm_brief_cells_new         (void);

@@ -241,6 +241,60 @@ abm_brief_add_tiles (AbmPageFlow        *flow,
   abm_page_flow_space (flow, height + 10);
 }
 
+typedef struct {
+  gpointer            data;
+  GPtrArray          *keep;
+  AbmBriefRenderFunc  render;
+} Chart;
+
+static void
+chart_free (gpointer data)
+{
+  Chart *chart = data;
+
+  g_free (chart->data);
+  g_ptr_array_unref (chart->keep);
+  g_free (chart);
+}
+
+static void
+draw_chart (gconstpointer  data,
+            cairo_t       *cr,
+            double         width,
+            double         height)
+{
+  const Chart *chart = data;
+
+  chart->render (chart->data, cr, width, height);
+}
+
+void
+abm_brief_add_chart (AbmPageFlow        *flow,
+                     double              height,
+                     AbmBriefRenderFunc  render,
+                     gconstpointer       data,
+                     gsize               size,
+                     GPtrArray          *keep)
+{
+  Chart *chart = g_new0 (Chart, 1);
+
+  chart->data = g_memdup2 (data, size);
+  chart->keep = keep;
+  chart->render = render;
+  abm_page_flow_figure (flow, height, draw_chart, chart, chart_free);
+}
+
+const char *
+abm_brief_keep (GPtrArray  *keep,
+                const char *text)
+{
+  char *copy = g_strdup (text);
+
+  if (copy != NULL)
+    g_ptr_array_add (keep, copy);
+  return copy;
+}
+
 GPtrArray *
 abm_brief_cells_new (void)
 {
