@@ -18,31 +18,10 @@
 #include "abm-test-ui.h"
 #include "abm-window.h"
 
+/* A broken export fails after this long, not hangs. */
 #define WAIT_MS 30000
 
 static AbmApplication *app;
-
-static void
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-/* Runs the main loop until @done says so, for at most WAIT_MS: a broken
- * export fails, not hangs. */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_once (WAIT_MS, set_flag, &timed_out);
-
-  while (!timed_out && !done (data))
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  return !timed_out;
-}
 
 static gboolean
 is_set (gpointer data)
@@ -65,19 +44,6 @@ make_sample (char **dir)
   g_assert_no_error (error);
   abm_workspace_close (sample);
   return path;
-}
-
-static AbmWindow *
-window_on (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  AbmWindow *window = abm_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (abm_window_load_workspace (window, path, &error));
-  g_assert_no_error (error);
-  abm_test_ui_iterate ();
-  return window;
 }
 
 /* pdfinfo's page count of @path; 0 where poppler-utils is missing. */
@@ -165,7 +131,7 @@ test_export_brief (void)
   g_autoptr(AbmBriefDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   AbmBriefOptions options = { .paper = ABM_PAPER_LETTER };
-  AbmWindow *window = window_on (path);
+  AbmWindow *window = abm_test_ui_window_on (app, path);
   AbmWorkspace *workspace = abm_window_get_workspace (window);
   AdwMessageDialog *dialog;
   GtkWidget *accounts_view;
@@ -341,7 +307,7 @@ test_batch (void)
 
   export = abm_brief_export_new (workspace, accounts, all, ABM_PAPER_A4);
   abm_brief_export_run_async (export, NULL, batch_done, &batch);
-  g_assert_true (wait_for (is_set, &batch.done));
+  g_assert_true (abm_test_ui_wait_for (is_set, &batch.done, WAIT_MS));
   g_assert_no_error (batch.error);
   g_assert_true (batch.ok);
   g_assert_cmpuint (abm_brief_export_get_n_written (export), ==, accounts->len);
@@ -351,7 +317,7 @@ test_batch (void)
   stopped.cancel_after_first = cancellable;
   g_signal_connect (cancelled, "notify::n-written", G_CALLBACK (batch_progress), &stopped);
   abm_brief_export_run_async (cancelled, cancellable, batch_done, &stopped);
-  g_assert_true (wait_for (is_set, &stopped.done));
+  g_assert_true (abm_test_ui_wait_for (is_set, &stopped.done, WAIT_MS));
   g_assert_false (stopped.ok);
   g_assert_error (stopped.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&stopped.error);
@@ -388,7 +354,7 @@ test_window_batch_cancel (void)
   g_autofree char *out_dir = g_build_filename (dir, "briefs", NULL);
   g_autoptr(GFile) out = g_file_new_for_path (out_dir);
   g_autoptr(GPtrArray) accounts = NULL;
-  AbmWindow *window = window_on (path);
+  AbmWindow *window = abm_test_ui_window_on (app, path);
   AdwMessageDialog *dialog;
   guint n_written;
 
@@ -399,9 +365,9 @@ test_window_batch_cancel (void)
   dialog = abm_test_ui_find_message_dialog ("Exporting Briefs");
   g_assert_nonnull (dialog);
 
-  g_assert_true (wait_for (progress_started, NULL));
+  g_assert_true (abm_test_ui_wait_for (progress_started, NULL, WAIT_MS));
   abm_test_ui_click (GTK_WIDGET (dialog), "_Cancel");
-  g_assert_true (wait_for (batch_over, window));
+  g_assert_true (abm_test_ui_wait_for (batch_over, window, WAIT_MS));
   g_assert_null (abm_test_ui_find_message_dialog ("Exporting Briefs"));
   n_written = count_pdfs (out_dir);
   g_assert_cmpuint (n_written, >=, 1);
