@@ -277,3 +277,35 @@ abm_test_ui_reread (const char *path)
   g_assert_no_error (error);
   return workspace;
 }
+
+/* Runs the main loop until @done says so, for at most @timeout_ms:
+ * background work that breaks fails the test, not hangs it. */
+gboolean
+abm_test_ui_wait_for (gboolean (*done) (gpointer),
+                      gpointer   data,
+                      guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_once (timeout_ms, set_flag, &timed_out);
+
+  while (!timed_out && !done (data))
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  return !timed_out;
+}
+
+/* A new window of @app, shown, on the workspace at @path. */
+AbmWindow *
+abm_test_ui_window_on (AbmApplication *app,
+                       const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  AbmWindow *window = abm_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_load_workspace (window, path, &error));
+  g_assert_no_error (error);
+  abm_test_ui_iterate ();
+  return window;
+}

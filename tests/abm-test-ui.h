@@ -5,6 +5,7 @@
 #pragma once
 
 #include "abm-application.h"
+#include "abm-window.h"
 #include "abm-workspace.h"
 
 G_BEGIN_DECLS
@@ -42,5 +43,10 @@ void            abm_test_ui_respond       (AdwMessageDialog *dialog,
 void            abm_test_ui_close         (GtkWidget   *window);
 void            abm_test_ui_remove_dir    (const char  *dir);
 AbmWorkspace   *abm_test_ui_reread        (const char  *path);
+gboolean        abm_test_ui_wait_for      (gboolean   (*done) (gpointer),
+                                           gpointer     data,
+                                           guint        timeout_ms);
+AbmWindow      *abm_test_ui_window_on     (AbmApplication *app,
+                                           const char  *path);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -2049,6 +2050,204 @@ test_demo_plans (Fixture       *f,
 }
 
 
+/* ---- Briefs ---------------------------------------------------------------- */
+
+/* What a poppler tool prints about @path, in UTF-8; NULL (the test then
+ * skips) where the tool is not installed. */
+static char *
+run_poppler (const char *tool,
+             const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  const char *argv[] = { program, "-enc", "UTF-8", path, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  if (program == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (exit_status (wait_status), ==, 0);
+  return out;
+}
+
+/* The value of a "Key:   value" line of pdfinfo. */
+static char *
+pdfinfo_field (const char *info,
+               const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  g_autofree char *prefix = g_strconcat (key, ":", NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], prefix))
+        return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+    }
+  return NULL;
+}
+
+/* The domain and name of the demo workspace's first Tier 1 account, and
+ * how many Tier 1 accounts there are. */
+static guint
+demo_tier1 (Fixture  *f,
+            char    **domain,
+            char    **name)
+{
+  g_autoptr(JsonNode) accounts = accounts_json (f, "w.abm");
+  JsonArray *array = json_node_get_array (accounts);
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *account = json_array_get_object_element (array, i);
+
+      if (json_object_get_int_member (account, "tier") != 1)
+        continue;
+      if (n++ == 0)
+        {
+          *domain = g_strdup (json_object_get_string_member (account, "domain"));
+          *name = g_strdup (json_object_get_string_member (account, "name"));
+        }
+    }
+  return n;
+}
+
+/* A brief of a demo account is a real PDF: more than one page, the
+ * account's name as its title and in its text, on the paper asked for. */
+static void
+test_brief (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(Result) made = run (f, "demo", "w.abm", "--accounts", "300", "--seed", "5", NULL);
+  g_autoptr(Result) brief = NULL;
+  g_autoptr(Result) summary = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *pdf = fixture_path (f, "brief.pdf");
+  g_autofree char *summary_pdf = fixture_path (f, "summary.pdf");
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *size = NULL;
+
+  assert_success (made);
+  g_assert_cmpuint (demo_tier1 (f, &domain, &name), >, 0);
+  brief = run (f, "brief", "w.abm", "--account", domain, "-o", "brief.pdf", "--paper", "letter", NULL);
+  assert_success (brief);
+  g_assert_cmpstr (brief->out, ==, "");
+
+  info = run_poppler ("pdfinfo", pdf);
+  text = run_poppler ("pdftotext", pdf);
+  if (info == NULL || text == NULL)
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
+      return;
+    }
+  pages = pdfinfo_field (info, "Pages");
+  title = pdfinfo_field (info, "Title");
+  size = pdfinfo_field (info, "Page size");
+  g_assert_nonnull (pages);
+  g_assert_cmpint (atoi (pages), >=, 2);
+  g_assert_nonnull (title);
+  g_assert_nonnull (strstr (title, name));
+  g_assert_nonnull (size);
+  g_assert_true (g_str_has_prefix (size, "612 x 792"));
+  g_assert_nonnull (strstr (text, name));
+
+  summary = run (f, "summary", "w.abm", "-o", "summary.pdf", "--paper", "a4", NULL);
+  assert_success (summary);
+  g_clear_pointer (&info, g_free);
+  g_clear_pointer (&pages, g_free);
+  g_clear_pointer (&size, g_free);
+  info = run_poppler ("pdfinfo", summary_pdf);
+  pages = pdfinfo_field (info, "Pages");
+  size = pdfinfo_field (info, "Page size");
+  g_assert_cmpint (atoi (pages), >=, 1);
+  g_assert_true (g_str_has_prefix (size, "595 x 842"));
+}
+
+/* --tier writes one brief per account of the tier into a new folder, and
+ * prints each file it wrote. */
+static void
+test_brief_tier (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(Result) made = run (f, "demo", "w.abm", "--accounts", "300", "--seed", "5", NULL);
+  g_autoptr(Result) briefs = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = fixture_path (f, "briefs");
+  g_auto(GStrv) lines = NULL;
+  GDir *listing;
+  guint n_tier1, n_files = 0;
+
+  assert_success (made);
+  n_tier1 = demo_tier1 (f, &domain, &name);
+  g_assert_cmpuint (n_tier1, >, 1);
+  briefs = run (f, "brief", "w.abm", "--tier", "1", "-o", "briefs/", NULL);
+  assert_success (briefs);
+
+  lines = g_strsplit (briefs->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n_tier1 + 1);   /* and "" */
+  for (guint i = 0; i < n_tier1; i++)
+    {
+      g_autofree char *path = g_path_is_absolute (lines[i]) ? g_strdup (lines[i]) : fixture_path (f, lines[i]);
+
+      g_assert_true (g_str_has_suffix (lines[i], ".pdf"));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_dir_close (listing);
+  g_assert_cmpuint (n_files, ==, n_tier1);
+}
+
+/* A brief of no account fails and writes nothing; a mistyped command line
+ * is a usage error. */
+static void
+test_brief_bad_input (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *pdf = fixture_path (f, "brief.pdf");
+  g_autoptr(Result) added = NULL;
+  g_autoptr(Result) unknown = NULL;
+  const char *const usage[][9] = {
+    { "brief", "w.abm", "--account", "acme.com", "-o", "brief.pdf", "--paper", "a5" },
+    { "brief", "w.abm", "--account", "acme.com", "--tier", "1", "-o", "brief.pdf" },
+    { "brief", "w.abm", "-o", "brief.pdf" },
+    { "brief", "w.abm", "--tier", "4", "-o", "briefs" },
+    { "brief", "w.abm", "--account", "acme.com" },
+    { "summary", "w.abm", "-o", "brief.pdf", "--paper", "legal" },
+    { "summary", "w.abm" },
+  };
+
+  init_workspace (f, "w.abm");
+  added = run (f, "add", "w.abm", "--name", "Acme", "--domain", "acme.com", NULL);
+  assert_success (added);
+
+  unknown = run (f, "brief", "w.abm", "--account", "nosuch.com", "-o", "brief.pdf", NULL);
+  assert_failure (unknown);
+  g_assert_cmpstr (unknown->err, ==, "abmctl: No account has the domain or name “nosuch.com”\n");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_autoptr(Result) result = run_argv (f, usage[i]);
+      g_autofree char *shown = g_strjoinv (" ", (char **) usage[i]);
+
+      g_test_message ("abmctl %s", shown);
+      assert_usage_error (result);
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+}
+
+
 /* ---- KPIs ------------------------------------------------------------------ */
 
 static JsonObject *
@@ -2249,6 +2448,9 @@ main (int    argc,
   ADD ("/cli/locked", test_locked);
   ADD ("/cli/write-error", test_write_error);
   ADD ("/cli/demo", test_demo);
+  ADD ("/cli/brief", test_brief);
+  ADD ("/cli/brief-tier", test_brief_tier);
+  ADD ("/cli/brief-bad-input", test_brief_bad_input);
   ADD ("/cli/import", test_import);
   ADD ("/cli/import-custom", test_import_custom);
   ADD ("/cli/tiers", test_tiers);

@@ -259,6 +259,10 @@ abm_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>i", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.agenda",
                                          (const char *[]) { "<Control><Shift>a", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.export-brief",
+                                         (const char *[]) { "<Control>e", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.print-brief",
+                                         (const char *[]) { "<Control>p", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.search",
                                          (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-view::profile",

@@ -11,9 +11,13 @@
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
 #include "abm-agenda-dialog.h"
+#include "abm-brief-dialog.h"
+#include "abm-brief-export.h"
+#include "abm-brief-progress-dialog.h"
 #include "abm-file-chooser.h"
 #include "abm-import-dialog.h"
 #include "abm-new-workspace-dialog.h"
+#include "abm-print-operation.h"
 #include "abm-sample.h"
 #include "abm-insights-view.h"
 #include "abm-profile-view.h"
@@ -28,6 +32,14 @@ struct _AbmWindow
   AbmWorkspace         *workspace;
   GArray               *undo_ids;
   GBinding             *title_binding;
+
+  /* A brief being asked about: its paper, and a batch's accounts. */
+  AbmPaper              export_paper;
+  gboolean              export_summary;
+  GPtrArray            *export_accounts;
+  /* The batch of briefs running, and its progress dialog. */
+  GCancellable         *batch_cancellable;
+  GtkWindow            *batch_dialog;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -70,7 +82,10 @@ static void
 toast (AbmWindow  *self,
        const char *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  /* A toast's title is markup; a file named "R&D" is text. */
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
 static void
@@ -82,6 +97,8 @@ set_workspace (AbmWindow    *self,
 
   if (self->workspace != NULL)
     {
+      /* A batch of briefs reads the workspace between files. */
+      g_cancellable_cancel (self->batch_cancellable);
       abm_accounts_view_set_workspace (self->accounts_view, NULL);
       abm_targets_view_set_workspace (self->targets_view, NULL);
       abm_insights_view_set_workspace (self->insights_view, NULL);
@@ -582,6 +599,320 @@ agenda_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+
+/* ---- Briefs --------------------------------------------------------------- */
+
+static AbmAccount *
+selected_account (AbmWindow *self)
+{
+  return self->workspace ? abm_accounts_view_get_selected (self->accounts_view) : NULL;
+}
+
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+gboolean
+abm_window_export_brief (AbmWindow  *self,
+                         gboolean    summary,
+                         AbmPaper    paper,
+                         GFile      *file,
+                         GError    **error)
+{
+  AbmAccount *account = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (ABM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!summary && (account = selected_account (self)) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No account is selected."));
+      return FALSE;
+    }
+  if (self->workspace == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No workspace is open."));
+      return FALSE;
+    }
+  /* What is typed in a plan is in the brief. */
+  abm_accounts_view_commit (self->accounts_view);
+  if (!abm_brief_export_write (self->workspace, account, paper, file, error))
+    return FALSE;
+  name = display_basename (file);
+  /* Translators: %s is the name of the PDF file written */
+  title = g_strdup_printf (_("Saved “%s”"), name);
+  toast (self, title);
+  return TRUE;
+}
+
+static void
+brief_chosen (GtkWidget *owner,
+              GFile     *file)
+{
+  AbmWindow *self = ABM_WINDOW (owner);
+  g_autoptr(GError) error = NULL;
+
+  if (!abm_window_export_brief (self, self->export_summary, self->export_paper, file, &error))
+    abm_message_show (owner, self->export_summary ? _("Could Not Export the Program Summary")
+                                                  : _("Could Not Export the Brief"),
+                      error->message);
+}
+
+static void
+batch_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(AbmWindow) self = user_data;
+  AbmBriefExport *export = ABM_BRIEF_EXPORT (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  GFile *folder = abm_brief_export_get_folder (export);
+  guint n_written = abm_brief_export_get_n_written (export);
+  guint n_accounts = abm_brief_export_get_n_accounts (export);
+  gboolean done = abm_brief_export_run_finish (export, result, &error);
+
+  g_clear_object (&self->batch_cancellable);
+  if (self->batch_dialog != NULL)
+    gtk_window_destroy (self->batch_dialog);
+  update_actions (self);
+  /* A workspace closed meanwhile took the window's attention elsewhere. */
+  if (self->workspace == NULL)
+    return;
+
+  name = display_basename (folder);
+  if (done)
+    /* Translators: %s is the folder the briefs were written to */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u brief to “%s”", "Wrote %u briefs to “%s”",
+                                          n_written), n_written, name);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* Translators: briefs written of all before Cancel; %s is their folder */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stopped after %u of %u brief in “%s”",
+                                          "Stopped after %u of %u briefs in “%s”", n_accounts),
+                             n_written, n_accounts, name);
+  else
+    {
+      abm_message_show (GTK_WIDGET (self), _("Could Not Export the Briefs"), error->message);
+      return;
+    }
+  toast (self, title);
+}
+
+void
+abm_window_export_briefs (AbmWindow *self,
+                          GPtrArray *accounts,
+                          AbmPaper   paper,
+                          GFile     *folder)
+{
+  g_autoptr(AbmBriefExport) export = NULL;
+
+  g_return_if_fail (ABM_IS_WINDOW (self));
+  g_return_if_fail (accounts != NULL);
+  g_return_if_fail (G_IS_FILE (folder));
+
+  if (self->workspace == NULL || self->batch_cancellable != NULL)
+    return;
+
+  abm_accounts_view_commit (self->accounts_view);
+  self->batch_cancellable = g_cancellable_new ();
+  export = abm_brief_export_new (self->workspace, accounts, folder, paper);
+  g_set_weak_pointer (&self->batch_dialog,
+                      GTK_WINDOW (abm_brief_progress_dialog_new (GTK_WINDOW (self), export,
+                                                                 self->batch_cancellable)));
+  gtk_window_present (self->batch_dialog);
+  abm_brief_export_run_async (export, self->batch_cancellable, batch_done, g_object_ref (self));
+  update_actions (self);
+}
+
+static void
+batch_folder_chosen (GtkWidget *owner,
+                     GFile     *folder)
+{
+  AbmWindow *self = ABM_WINDOW (owner);
+  g_autoptr(GPtrArray) accounts = g_steal_pointer (&self->export_accounts);
+
+  if (accounts != NULL)
+    abm_window_export_briefs (self, accounts, self->export_paper, folder);
+}
+
+static void
+brief_dialog_response (AbmBriefDialog *dialog,
+                       const char     *response,
+                       AbmWindow      *self)
+{
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (g_strcmp0 (response, "export") != 0 || self->workspace == NULL)
+    {
+      g_clear_pointer (&self->export_accounts, g_ptr_array_unref);
+      return;
+    }
+  self->export_paper = abm_brief_dialog_get_paper (dialog);
+
+  if (self->export_accounts != NULL)
+    {
+      abm_file_chooser_show (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                             _("Export Briefs"), _("_Export"), NULL, NULL, batch_folder_chosen);
+      return;
+    }
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  if (self->export_summary)
+    suggested = g_strdup (_("Program Summary.pdf"));
+  else if (selected_account (self) != NULL)
+    suggested = abm_brief_file_name (selected_account (self));
+  else
+    return;
+  abm_file_chooser_show (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                         self->export_summary ? _("Export Program Summary") : _("Export Brief"),
+                         _("_Export"), suggested, filter, brief_chosen);
+}
+
+/* The paper first, then the file or folder. */
+static void
+ask_paper (AbmWindow  *self,
+           const char *heading,
+           const char *body,
+           const char *accept)
+{
+  GSettings *settings = abm_application_get_settings (get_app (self));
+  AbmBriefDialog *dialog = abm_brief_dialog_new (GTK_WINDOW (self), settings, heading, body, accept);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (brief_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_brief_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  AbmWindow *self = user_data;
+  AbmAccount *account = selected_account (self);
+  g_autofree char *body = NULL;
+
+  if (account == NULL)
+    return;
+  self->export_summary = FALSE;
+  g_clear_pointer (&self->export_accounts, g_ptr_array_unref);
+  body = g_strdup_printf (_("“%s” as a PDF an executive reads in two minutes: the account at a glance on "
+                            "the first page, then its committee, plan, plays, deals and activity."),
+                          abm_account_get_name (account));
+  ask_paper (self, _("Export Brief"), body, _("_Choose File…"));
+}
+
+static void
+export_summary_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  AbmWindow *self = user_data;
+
+  if (self->workspace == NULL)
+    return;
+  self->export_summary = TRUE;
+  g_clear_pointer (&self->export_accounts, g_ptr_array_unref);
+  ask_paper (self, _("Export Program Summary"),
+             _("The program on a few pages: tiers, KPIs, funnel, the accounts heating up and cooling "
+               "down, capacity and next week’s review agenda."),
+             _("_Choose File…"));
+}
+
+/* The accounts picked in the Targets view while it is shown, or else
+ * every Tier 1 account. */
+static void
+export_tier_briefs_activated (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  AbmWindow *self = user_data;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->workspace == NULL || self->batch_cancellable != NULL)
+    return;
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "targets") == 0)
+    accounts = abm_targets_view_dup_selected (self->targets_view);
+  if (accounts != NULL && accounts->len > 1)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "A brief of the %u selected account, as a PDF, into a folder you choose.",
+                                         "A brief of each of the %u selected accounts, a PDF each, into a folder you choose.",
+                                         accounts->len), accounts->len);
+  else
+    {
+      g_clear_pointer (&accounts, g_ptr_array_unref);
+      accounts = abm_brief_export_tier_accounts (self->workspace, 1);
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "A brief of the %u Tier 1 account, as a PDF, into a folder you choose.",
+                                           "A brief of each of the %u Tier 1 accounts, a PDF each, into a folder you choose.",
+                                           accounts->len), accounts->len);
+    }
+  if (accounts->len == 0)
+    {
+      abm_message_show (GTK_WIDGET (self), _("No Tier 1 Accounts"),
+                        _("Suggest or set tiers in the Targets view, or select the accounts to brief there."));
+      return;
+    }
+
+  self->export_summary = FALSE;
+  g_clear_pointer (&self->export_accounts, g_ptr_array_unref);
+  self->export_accounts = g_steal_pointer (&accounts);
+  ask_paper (self, _("Export Briefs"), body, _("_Choose Folder…"));
+}
+
+static void
+print_done (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            AbmWindow               *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  abm_message_show (GTK_WIDGET (self), _("Could Not Print the Brief"), error->message);
+}
+
+static void
+print_brief_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AbmWindow *self = user_data;
+  AbmAccount *account = selected_account (self);
+  g_autoptr(AbmPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  AbmBriefOptions options = { 0, };
+  AbmBriefDocument *document;
+
+  if (account == NULL)
+    return;
+  abm_accounts_view_commit (self->accounts_view);
+  options.paper = abm_brief_paper_setting (abm_application_get_settings (get_app (self)));
+  document = abm_brief_document_new_account (self->workspace, account, &options, &error);
+  if (document == NULL)
+    {
+      abm_message_show (GTK_WIDGET (self), _("Could Not Print the Brief"), error->message);
+      return;
+    }
+  operation = abm_print_operation_new (document, options.paper);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done), self, 0);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (self), NULL);
+}
+
 static void
 search_activated (GSimpleAction *action,
                   GVariant      *parameter,
@@ -617,6 +948,10 @@ static const GActionEntry win_actions[] = {
   { "delete-account", delete_account_activated },
   { "undo", undo_activated },
   { "agenda", agenda_activated },
+  { "export-brief", export_brief_activated },
+  { "export-summary", export_summary_activated },
+  { "export-tier-briefs", export_tier_briefs_activated },
+  { "print-brief", print_brief_activated },
   { "search", search_activated },
   { "show-view", show_view_activated, "s" },
 };
@@ -635,12 +970,16 @@ static void
 update_actions (AbmWindow *self)
 {
   gboolean open = self->workspace != NULL;
+  gboolean selected = open && abm_accounts_view_get_selected (self->accounts_view) != NULL;
 
   set_enabled (self, "save-copy", open);
   set_enabled (self, "add-account", open);
   set_enabled (self, "import", open);
-  set_enabled (self, "delete-account",
-               open && abm_accounts_view_get_selected (self->accounts_view) != NULL);
+  set_enabled (self, "delete-account", selected);
+  set_enabled (self, "export-brief", selected);
+  set_enabled (self, "print-brief", selected);
+  set_enabled (self, "export-summary", open);
+  set_enabled (self, "export-tier-briefs", open && self->batch_cancellable == NULL);
   set_enabled (self, "undo", open && self->undo_ids->len > 0);
   set_enabled (self, "search", open);
   set_enabled (self, "agenda", open);
@@ -676,6 +1015,7 @@ abm_window_dispose (GObject *object)
 
   if (self->workspace != NULL)
     set_workspace (self, NULL);
+  g_clear_weak_pointer (&self->batch_dialog);
 
 
   G_OBJECT_CLASS (abm_window_parent_class)->dispose (object);
@@ -687,6 +1027,7 @@ abm_window_finalize (GObject *object)
   AbmWindow *self = ABM_WINDOW (object);
 
   g_array_unref (self->undo_ids);
+  g_clear_pointer (&self->export_accounts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (abm_window_parent_class)->finalize (object);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "abm-application.h"
+#include "abm-brief.h"
 #include "abm-workspace.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,19 @@ gboolean      abm_window_create_workspace    (AbmWindow      *self,
                                               const char     *currency,
                                               GError        **error);
 void          abm_window_close_workspace     (AbmWindow      *self);
+/* What Export Brief… (the selected account's brief, or the program
+ * summary with @summary) does once a file is chosen; a toast says where. */
+gboolean      abm_window_export_brief        (AbmWindow      *self,
+                                              gboolean        summary,
+                                              AbmPaper        paper,
+                                              GFile          *file,
+                                              GError        **error);
+/* What Export Tier 1 Briefs… does once a folder is chosen: writes the
+ * briefs of @accounts in the background, with progress and Cancel. */
+void          abm_window_export_briefs       (AbmWindow      *self,
+                                              GPtrArray      *accounts,
+                                              AbmPaper        paper,
+                                              GFile          *folder);
 void          abm_window_offer_undo          (AbmWindow      *self,
                                               const char     *title,
                                               gint64          undo_id);

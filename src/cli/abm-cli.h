@@ -52,6 +52,8 @@ int      abm_cli_opportunity_main (const AbmCliCommand *command, int argc, char 
 int      abm_cli_engagement_main (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_costs_main      (const AbmCliCommand *command, int argc, char **argv);
 int      abm_cli_kpis_main       (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_brief_main      (const AbmCliCommand *command, int argc, char **argv);
+int      abm_cli_summary_main    (const AbmCliCommand *command, int argc, char **argv);
 
 /* Adds the divisions and offerings (offerings also to the workspace's
  * list) to the plan's whitespace map, then sets the cells

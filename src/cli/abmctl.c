@@ -36,6 +36,8 @@ static const AbmCliCommand commands[] = {
   { "engagement", N_("Show or change the engagement rules, or explain an account’s score"), abm_cli_engagement_main },
   { "costs", N_("List or set what the program cost per tier and period"), abm_cli_costs_main },
   { "kpis", N_("Print the program’s KPIs per tier for a period, as text, JSON or CSV"), abm_cli_kpis_main },
+  { "brief", N_("Write an account’s brief, or a tier’s briefs, as PDF"), abm_cli_brief_main },
+  { "summary", N_("Write the program summary for executives as PDF"), abm_cli_summary_main },
   { "readiness", N_("Show or answer the ABM readiness check"), abm_cli_readiness_main },
   { "demo", N_("Write a realistic sample workspace"), abm_cli_demo_main },
 };
