@@ -21,19 +21,6 @@
 
 static AbmApplication *app;
 
-static AbmWindow *
-window_on (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  AbmWindow *window = abm_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (abm_window_load_workspace (window, path, &error));
-  g_assert_no_error (error);
-  abm_test_ui_iterate ();
-  return window;
-}
-
 static guint
 n_children (GtkWidget *widget)
 {
@@ -127,7 +114,7 @@ test_sample_dashboard (void)
   sample = abm_sample_create_workspace (path, 400, 7, &error);
   g_assert_no_error (error);
   abm_workspace_close (sample);
-  window = window_on (path);
+  window = abm_test_ui_window_on (app, path);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "insights"));
   abm_test_ui_iterate ();

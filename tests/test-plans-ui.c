@@ -24,28 +24,6 @@
 
 static AbmApplication *app;
 
-static void
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-/* Runs the main loop until @done says so, for at most WAIT_MS: a
- * debounce fires on its own time, and a broken one fails, not hangs. */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_once (WAIT_MS, set_flag, &timed_out);
-
-  while (!timed_out && !done (data))
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  return !timed_out;
-}
-
 /* The mapped preferences group titled @title. */
 static GtkWidget *
 find_group (GtkWidget  *root,
@@ -164,7 +142,7 @@ test_plan_section_reopen (void)
   /* Typing alone saves, after the pause. */
   wait.plan = abm_workspace_get_plan (workspace, account, NULL);
   wait.text = "Cut the cost of compliance.\n- Automate filings";
-  g_assert_true (wait_for (section_saved, &wait));
+  g_assert_true (abm_test_ui_wait_for (section_saved, &wait, WAIT_MS));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (
                               ADW_PREFERENCES_GROUP (find_group (GTK_WIDGET (window), "Account Plan"))),
                             "Last edited"));
