@@ -242,6 +242,22 @@ abm_test_ui_respond (AdwMessageDialog *dialog,
   abm_test_ui_iterate ();
 }
 
+GtkWidget *
+abm_test_ui_find_group (GtkWidget  *root,
+                        const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = abm_test_ui_find_group (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Closed, the window is gone: nothing it connected keeps it alive. */
 void
 abm_test_ui_close (GtkWidget *window)

@@ -40,6 +40,9 @@ void            abm_test_ui_type_into     (GtkWidget   *root,
  * must be offered. */
 void            abm_test_ui_respond       (AdwMessageDialog *dialog,
                                            const char  *response);
+/* The shown preferences group titled @title under @root, or NULL. */
+GtkWidget      *abm_test_ui_find_group    (GtkWidget   *root,
+                                           const char  *title);
 void            abm_test_ui_close         (GtkWidget   *window);
 void            abm_test_ui_remove_dir    (const char  *dir);
 AbmWorkspace   *abm_test_ui_reread        (const char  *path);

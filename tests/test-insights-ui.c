@@ -45,23 +45,6 @@ n_drawn_pixels (GtkWidget *widget)
   return drawn;
 }
 
-/* The preferences group titled @title, shown. */
-static GtkWidget *
-find_group (GtkWidget  *root,
-            const char *title)
-{
-  if (ADW_IS_PREFERENCES_GROUP (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_group (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A shown label whose tooltip starts with @prefix. */
 static GtkWidget *
 find_label_by_tooltip (GtkWidget  *root,
@@ -143,7 +126,7 @@ test_sample_dashboard (void)
   abm_test_ui_iterate ();
 
   /* The most engaged account opens on its activity. */
-  top = find_group (view, "Most Engaged");
+  top = abm_test_ui_find_group (view, "Most Engaged");
   g_assert_nonnull (top);
   row = abm_test_ui_get_widget (top, ADW_TYPE_ACTION_ROW, NULL);
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
@@ -156,7 +139,7 @@ test_sample_dashboard (void)
   for (guint i = 0; i < 50 && find_account_row (GTK_WIDGET (window), selected) == NULL; i++)
     abm_test_ui_iterate ();
   g_assert_nonnull (find_account_row (GTK_WIDGET (window), selected));
-  g_assert_nonnull (find_group (GTK_WIDGET (window), "Why This Score"));
+  g_assert_nonnull (abm_test_ui_find_group (GTK_WIDGET (window), "Why This Score"));
   g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (window), ABM_TYPE_KPI_STRIP, NULL));
 
   /* The account list shows engagement at a glance, once computed. */
@@ -224,9 +207,9 @@ test_activity_and_deals (void)
   abm_test_ui_respond (dialog, "save");
   g_assert_nonnull (abm_workspace_get_activities (workspace, &n, &error));
   g_assert_cmpuint (n, ==, 1);
-  row = abm_test_ui_get_widget (find_group (GTK_WIDGET (window), "Activity"), ADW_TYPE_ACTION_ROW, "Meeting");
+  row = abm_test_ui_get_widget (abm_test_ui_find_group (GTK_WIDGET (window), "Activity"), ADW_TYPE_ACTION_ROW, "Meeting");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Executive Dinner"));
-  g_assert_nonnull (find_group (GTK_WIDGET (window), "Why This Score"));
+  g_assert_nonnull (abm_test_ui_find_group (GTK_WIDGET (window), "Why This Score"));
 
   remove = abm_test_ui_get_widget (row, GTK_TYPE_BUTTON, NULL);
   g_signal_emit_by_name (remove, "clicked");
@@ -238,7 +221,7 @@ test_activity_and_deals (void)
   activities = abm_workspace_get_account_activities (workspace, account, NULL);
   g_assert_cmpuint (activities->len, ==, 1);
   g_assert_cmpstr (g_array_index (activities, AbmActivity, 0).campaign, ==, "Executive Dinner");
-  g_assert_nonnull (abm_test_ui_find_widget (find_group (GTK_WIDGET (window), "Activity"), ADW_TYPE_ACTION_ROW, "Meeting"));
+  g_assert_nonnull (abm_test_ui_find_widget (abm_test_ui_find_group (GTK_WIDGET (window), "Activity"), ADW_TYPE_ACTION_ROW, "Meeting"));
 
   /* A deal: won needs its closing day before Save is offered. */
   open_page (window, account, "deals");

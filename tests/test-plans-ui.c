@@ -24,28 +24,11 @@
 
 static AbmApplication *app;
 
-/* The mapped preferences group titled @title. */
-static GtkWidget *
-find_group (GtkWidget  *root,
-            const char *title)
-{
-  if (ADW_IS_PREFERENCES_GROUP (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_group (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkTextView *
 section_view (AbmWindow  *window,
               const char *title)
 {
-  GtkWidget *group = find_group (GTK_WIDGET (window), title);
+  GtkWidget *group = abm_test_ui_find_group (GTK_WIDGET (window), title);
 
   g_assert_nonnull (group);
   return GTK_TEXT_VIEW (abm_test_ui_find_widget (group, GTK_TYPE_TEXT_VIEW, NULL));
@@ -144,7 +127,7 @@ test_plan_section_reopen (void)
   wait.text = "Cut the cost of compliance.\n- Automate filings";
   g_assert_true (abm_test_ui_wait_for (section_saved, &wait, WAIT_MS));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (
-                              ADW_PREFERENCES_GROUP (find_group (GTK_WIDGET (window), "Account Plan"))),
+                              ADW_PREFERENCES_GROUP (abm_test_ui_find_group (GTK_WIDGET (window), "Account Plan"))),
                             "Last edited"));
 
   /* Typed and closed at once, before the debounce: kept. */
