@@ -406,18 +406,17 @@ test_no_stakeholders (Fixture       *f,
   assert_contains (text, "No open next steps");
 }
 
+/* @n people named "Person Number001" on, in a tree @fanout wide. */
 static void
-test_many_stakeholders (Fixture       *f,
-                        gconstpointer  data)
+add_people (Fixture    *f,
+            AbmAccount *account,
+            guint       n,
+            guint       fanout)
 {
-  AbmAccount *account = add_account (f, "Crowded Mutual", "crowded.example", 1);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(AbmBriefDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  guint pages;
 
-  for (guint i = 0; i < 200; i++)
+  for (guint i = 0; i < n; i++)
     {
       AbmStakeholder *s = abm_stakeholder_new ();
       g_autofree char *name = g_strdup_printf ("Person Number%03u", i + 1);
@@ -426,14 +425,25 @@ test_many_stakeholders (Fixture       *f,
       g_assert_true (abm_stakeholder_set_text (s, ABM_STAKEHOLDER_FIELD_NAME, name, &error));
       g_assert_true (abm_stakeholder_set_text (s, ABM_STAKEHOLDER_FIELD_TITLE, "Director of Things", &error));
       g_assert_true (abm_stakeholder_set_roles_text (s, i % 7 == 0 ? "champion" : "influencer", &error));
-      /* A tree five wide: the k-th person of the batch is -k. */
+      /* The k-th person of the batch is -k. */
       if (i > 0)
-        abm_stakeholder_set_manager_id (s, -(gint64) ((i - 1) / 5 + 1));
+        abm_stakeholder_set_manager_id (s, -(gint64) ((i - 1) / fanout + 1));
       g_ptr_array_add (people, s);
     }
   g_assert_true (abm_workspace_apply_stakeholders (f->workspace, people, &error));
   g_assert_no_error (error);
+}
 
+static void
+test_many_stakeholders (Fixture       *f,
+                        gconstpointer  data)
+{
+  AbmAccount *account = add_account (f, "Crowded Mutual", "crowded.example", 1);
+  g_autoptr(AbmBriefDocument) document = NULL;
+  g_autofree char *text = NULL;
+  guint pages;
+
+  add_people (f, account, 200, 5);
   document = brief_of (f->workspace, account);
   text = write_and_check (f, document, "crowded.pdf", &pages);
   /* The first page, the chart, a table of 200 over pages, and the rest. */
@@ -442,6 +452,27 @@ test_many_stakeholders (Fixture       *f,
     return;
   assert_contains (text, "Person Number001");
   assert_contains (text, "Person Number200");
+}
+
+/* A committee too wide for a page at a readable size is cut over
+ * landscape pages, each card whole on one of them. */
+static void
+test_wide_committee (Fixture       *f,
+                     gconstpointer  data)
+{
+  AbmAccount *account = add_account (f, "Wide Mutual", "wide.example", 1);
+  g_autoptr(AbmBriefDocument) document = NULL;
+  g_autofree char *text = NULL;
+  guint pages;
+
+  add_people (f, account, 25, 24);
+  document = brief_of (f->workspace, account);
+  text = write_and_check (f, document, "wide.pdf", &pages);
+  g_assert_cmpuint (pages, >=, 4);
+  if (text == NULL)
+    return;
+  assert_contains (text, "Buying committee, part 1 of");
+  assert_contains (text, "Buying committee, part 2 of");
 }
 
 static void
@@ -643,6 +674,7 @@ main (int   argc,
   g_test_add ("/render/brief/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
   g_test_add ("/render/brief/no-stakeholders", Fixture, NULL, fixture_set_up, test_no_stakeholders,
               fixture_tear_down);
+  g_test_add ("/render/brief/wide-committee", Fixture, NULL, fixture_set_up, test_wide_committee, fixture_tear_down);
   g_test_add ("/render/brief/200-stakeholders", Fixture, NULL, fixture_set_up, test_many_stakeholders,
               fixture_tear_down);
   g_test_add ("/render/brief/long-plan", Fixture, NULL, fixture_set_up, test_long_plan, fixture_tear_down);

@@ -27,6 +27,9 @@
 /* An org chart set smaller than this is hard to read: it gets a page of
  * its own, turned when that shows it larger. */
 #define ORG_MIN_SCALE      0.45
+/* A chart that needs more pages than this at that scale is shown whole,
+ * scaled down, beside the table of everyone. */
+#define MAX_ORG_PAGES      6
 
 typedef struct {
   AbmWorkspace     *workspace;
@@ -355,6 +358,7 @@ typedef struct {
   AbmOrgLink   *links;
   guint         n_links;
   GPtrArray    *strings;
+  guint         n_users;     /* figures that draw it: the chart's pages */
 } OrgFigure;
 
 static void
@@ -362,6 +366,11 @@ org_free (gpointer data)
 {
   OrgFigure *f = data;
 
+  if (f->n_users > 1)
+    {
+      f->n_users--;
+      return;
+    }
   g_clear_pointer (&f->layout, abm_org_layout_free);
   g_free (f->people);
   g_free (f->links);
@@ -392,6 +401,7 @@ org_figure_new (Brief   *b,
                                                                                                    b->account));
   OrgFigure *f = g_new0 (OrgFigure, 1);
 
+  f->n_users = 1;
   f->strings = g_ptr_array_new_with_free_func (g_free);
   f->n_people = committee->n_people;
   f->people = g_memdup2 (committee->people, sizeof (AbmOrgPerson) * (committee->n_people + 1));
@@ -409,6 +419,136 @@ org_figure_new (Brief   *b,
       return NULL;
     }
   return f;
+}
+
+/* One page's part of a chart too large for a page: the chart at a
+ * readable scale, cut into landscape pages like a map. */
+typedef struct {
+  OrgFigure *org;
+  double     scale;
+  double     x, y;      /* the part's top left, in layout units */
+  double     width;     /* the part's width on the page */
+} OrgTile;
+
+static const AbmOrgChartStyle tile_style = { .legend = FALSE };
+
+static void
+tile_free (gpointer data)
+{
+  OrgTile *t = data;
+
+  org_free (t->org);
+  g_free (t);
+}
+
+static void
+draw_tile (gconstpointer  data,
+           cairo_t       *cr,
+           double         width,
+           double         height)
+{
+  const OrgTile *t = data;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, MIN (width, t->width), height);
+  cairo_clip (cr);
+  cairo_scale (cr, t->scale, t->scale);
+  cairo_translate (cr, -t->x, -t->y);
+  abm_org_chart_draw (t->org->layout, t->org->people, t->org->n_people, t->org->links, t->org->n_links,
+                      &tile_style, cr);
+  cairo_restore (cr);
+}
+
+/* Where to cut the chart along one axis so that no card is cut: at most
+ * @size apart, each cut between cards (@vertical: between rows). Returns
+ * the cuts from @start to @end, both included. */
+static GArray *
+org_cuts (const AbmOrgLayout *layout,
+          gboolean            vertical,
+          double              start,
+          double              end,
+          double              size)
+{
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = abm_org_layout_get_n_nodes (layout);
+
+  g_array_append_val (cuts, start);
+  while (start < end - 1)
+    {
+      double limit = start + size, cut = MIN (limit, end);
+      gboolean moved = TRUE;
+
+      /* Back off to the near edge of any card the cut goes through. */
+      while (moved && cut < end)
+        {
+          moved = FALSE;
+          for (guint i = 0; i < n; i++)
+            {
+              cairo_rectangle_t box;
+              double from, to;
+
+              abm_org_layout_get_box (layout, i, &box);
+              from = vertical ? box.y : box.x;
+              to = from + (vertical ? box.height : box.width);
+              if (from < cut && cut < to && from > start)
+                {
+                  cut = from;
+                  moved = TRUE;
+                }
+            }
+        }
+      if (cut <= start)
+        cut = MIN (limit, end);
+      g_array_append_val (cuts, cut);
+      start = cut;
+    }
+  return cuts;
+}
+
+/* Cuts the chart into landscape pages at the smallest readable scale,
+ * between cards; FALSE (nothing added) when that takes more than
+ * MAX_ORG_PAGES. */
+static gboolean
+add_org_pages (Brief     *b,
+               OrgFigure *f)
+{
+  double page_width = abm_page_flow_get_page_width (b->flow, TRUE);
+  double page_height = abm_page_flow_get_page_height (b->flow, TRUE) - 60;
+  cairo_rectangle_t bounds;
+  g_autoptr(GArray) columns = NULL;
+  g_autoptr(GArray) rows = NULL;
+  guint n_pages;
+
+  abm_org_chart_get_bounds (f->layout, &tile_style, &bounds);
+  columns = org_cuts (f->layout, FALSE, bounds.x, bounds.x + bounds.width, page_width / ORG_MIN_SCALE);
+  rows = org_cuts (f->layout, TRUE, bounds.y, bounds.y + bounds.height, page_height / ORG_MIN_SCALE);
+  n_pages = (columns->len - 1) * (rows->len - 1);
+  if (n_pages > MAX_ORG_PAGES || n_pages < 2)
+    return FALSE;
+  for (guint r = 0; r + 1 < rows->len; r++)
+    for (guint c = 0; c + 1 < columns->len; c++)
+      {
+        OrgTile *t = g_new0 (OrgTile, 1);
+        double height = (g_array_index (rows, double, r + 1) - g_array_index (rows, double, r)) * ORG_MIN_SCALE;
+        /* Translators: a part of a buying committee's org chart cut over pages */
+        g_autofree char *heading = g_strdup_printf (_("Buying committee, part %u of %u"),
+                                                    r * (columns->len - 1) + c + 1, n_pages);
+
+        t->org = f;
+        f->n_users++;
+        t->scale = ORG_MIN_SCALE;
+        t->x = g_array_index (columns, double, c);
+        t->y = g_array_index (rows, double, r);
+        t->width = (g_array_index (columns, double, c + 1) - t->x) * ORG_MIN_SCALE;
+        abm_page_flow_break (b->flow, TRUE);
+        abm_page_flow_heading (b->flow, r == 0 && c == 0 ? ABM_FLOW_HEADING : ABM_FLOW_SUBHEADING, heading);
+        abm_page_flow_figure (b->flow, MIN (abm_page_flow_get_remaining (b->flow) - 10, height + 8),
+                              draw_tile, t, tile_free);
+      }
+  /* The first reference was the caller's. */
+  org_free (f);
+  abm_page_flow_break (b->flow, FALSE);
+  return TRUE;
 }
 
 /* A chart too large to read on a page says where to read it. */
@@ -451,6 +591,8 @@ add_org_chart (Brief *b)
   portrait = MIN (1, MIN (abm_page_flow_get_page_width (b->flow, FALSE) / width, room / height));
   landscape = MIN (1, MIN (abm_page_flow_get_page_width (b->flow, TRUE) / width,
                            (abm_page_flow_get_page_height (b->flow, TRUE) - 40) / height));
+  if (landscape < ORG_MIN_SCALE && add_org_pages (b, f))
+    return;
   if (portrait < ORG_MIN_SCALE && landscape > portrait)
     {
       /* A wide chart: a page of its own, turned. */
