@@ -11,7 +11,7 @@ packages="gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev desktop-file-utils appstream libxml2-utils
   xvfb xauth dbus dbus-x11 at-spi2-core fonts-cantarell adwaita-icon-theme
-  poppler-utils qpdf"
+  poppler-utils qpdf fonts-droid-fallback"
 
 missing=""
 for p in $packages; do
