@@ -89,7 +89,7 @@ test_parses (void)
 }
 
 /* Collects the text of <id> and the desktop-id <launchable> directly under
- * <component>, and every <gresource prefix="...">. */
+ * <component>, every screenshot <image>, and every <gresource prefix="...">. */
 typedef struct
 {
   GPtrArray *stack;
@@ -97,6 +97,7 @@ typedef struct
   char      *id;
   char      *launchable;
   GPtrArray *prefixes;
+  GPtrArray *images;
 } XmlFacts;
 
 static void
@@ -155,6 +156,8 @@ xml_end (GMarkupParseContext  *context,
       else if (strcmp (name, "launchable") == 0 && facts->launchable == NULL)
         facts->launchable = g_steal_pointer (&value);
     }
+  if (strcmp (name, "image") == 0)
+    g_ptr_array_add (facts->images, g_strstrip (g_strdup (facts->text->str)));
   g_ptr_array_set_size (facts->stack, facts->stack->len - 1);
 }
 
@@ -166,6 +169,7 @@ xml_facts_clear (XmlFacts *facts)
   g_free (facts->id);
   g_free (facts->launchable);
   g_ptr_array_unref (facts->prefixes);
+  g_ptr_array_unref (facts->images);
 }
 
 static void
@@ -183,6 +187,7 @@ read_xml_facts (const char *path,
   facts->id = NULL;
   facts->launchable = NULL;
   facts->prefixes = g_ptr_array_new_with_free_func (g_free);
+  facts->images = g_ptr_array_new_with_free_func (g_free);
 
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
@@ -238,6 +243,30 @@ test_app_id (void)
       g_assert_true (g_str_has_prefix (prefix, resource_base));
     }
   xml_facts_clear (&resources);
+}
+
+/* Software centres show the screenshots from the URLs in the metainfo,
+ * which point at the files committed under data/screenshots. */
+static void
+test_screenshots (void)
+{
+  XmlFacts metainfo;
+
+  read_xml_facts (METAINFO_PATH, &metainfo);
+  g_assert_cmpuint (metainfo.images->len, >=, 4);
+  for (guint i = 0; i < metainfo.images->len; i++)
+    {
+      const char *url = g_ptr_array_index (metainfo.images, i);
+      const char *file = strstr (url, "/data/screenshots/");
+      g_autofree char *path = NULL;
+
+      g_assert_true (g_str_has_prefix (url, "https://"));
+      g_assert_nonnull (file);
+      path = g_build_filename (SOURCE_ROOT, file, NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_test_fail_printf ("the metainfo shows %s, but %s is not committed", url, file + 1);
+    }
+  xml_facts_clear (&metainfo);
 }
 
 static void
@@ -413,6 +442,7 @@ main (int   argc,
 
   g_test_add_func ("/manifest/parses", test_parses);
   g_test_add_func ("/manifest/app-id", test_app_id);
+  g_test_add_func ("/manifest/screenshots", test_screenshots);
   g_test_add_func ("/manifest/runtime", test_runtime);
   g_test_add_func ("/manifest/sdk-sqlite", test_sdk_sqlite);
   g_test_add_func ("/manifest/finish-args", test_finish_args);
