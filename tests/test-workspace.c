@@ -2284,6 +2284,55 @@ test_engagement_journey (Fixture       *fixture,
   g_assert_cmpstr (abm_account_get_stage (northwind), ==, "target");
 }
 
+
+/* A process killed in a big import (which writes with a rollback journal)
+ * leaves the journal hot: the file opens again, as it was before the
+ * import, in a reader as in a writer. */
+static void
+test_engagement_hot_journal (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "hot.abm");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr(AbmWorkspace) workspace = create_ok (path, "Hot");
+  g_autoptr(GError) error = NULL;
+  pid_t child;
+  int status;
+
+  add_ok (workspace, "Northwind Bank", "northwind.com");
+  g_clear_object (&workspace);
+
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      sqlite3 *db = NULL;
+
+      /* What a big import does, dying before its commit: a tiny cache
+       * makes SQLite write pages into the file while the journal holds
+       * their old contents. */
+      if (sqlite3_open (path, &db) != SQLITE_OK
+          || sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2; BEGIN IMMEDIATE; "
+                               "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                               "INSERT INTO accounts (name, domain) SELECT 'Spilled ' || i, 'spill' || i || '.example' "
+                               "FROM n", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (2);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  workspace = abm_workspace_open (path, ABM_WORKSPACE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_accounts (workspace), ==, 1);
+  g_assert_true (abm_workspace_check_integrity (workspace, &error));
+  g_assert_no_error (error);
+  g_clear_object (&workspace);
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_assert_cmpuint (n_accounts (workspace), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2341,6 +2390,7 @@ main (int   argc,
   ADD ("/workspace/engagement/delete-account", test_engagement_delete_account);
   ADD ("/workspace/engagement/costs-rules", test_engagement_costs_rules);
   ADD ("/workspace/engagement/journey", test_engagement_journey);
+  ADD ("/workspace/crash/hot-journal", test_engagement_hot_journal);
 
 #undef ADD
 

@@ -1404,6 +1404,34 @@ tidy_sidecars (const char *key,
     abm_file_guard_remove_sidecars (path, FALSE);
 }
 
+/* A big import runs with a rollback journal (see BULK_ROWS); a process
+ * killed during it leaves that journal hot, and only a read-write
+ * connection can play it back. SQLite does so on the first read; the
+ * inspection's read-only connection cannot, and would call the file
+ * damaged. So, holding the lock (no writer of ours is alive) and with a
+ * header that is ours (check_header() read it), the journal is played
+ * back first: what the interrupted transaction wrote is undone, what was
+ * committed stays. A file we may not write keeps its journal and is
+ * refused as before. */
+static void
+recover_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  if (g_stat (journal, &st) != 0 || st.st_size == 0 || g_access (path, W_OK) != 0)
+    return;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK && harden (db, NULL))
+    {
+      gint64 ignored;
+
+      if (!query_int (db, "PRAGMA application_id", &ignored, NULL))
+        g_message ("Could not play back the interrupted write of %s", path);
+    }
+  sqlite3_close_v2 (db);
+}
+
 AbmWorkspace *
 abm_workspace_open (const char             *path,
                     AbmWorkspaceOpenFlags   flags,
@@ -1441,6 +1469,8 @@ abm_workspace_open (const char             *path,
   else
     self->holds_lock = abm_file_guard_lock (self->file_key, self->path, &saved) == ABM_FILE_LOCK_TAKEN;
 
+  if (self->holds_lock)
+    recover_hot_journal (self->path);
   ok = inspect (self->path, &version, error);
   if (self->holds_lock)
     tidy_sidecars (self->file_key, self->path);
