@@ -37,6 +37,7 @@ struct _AbmEngagementImporter
   /* The outcome of prepare() */
   GArray                  *activities;     /* AbmActivity */
   GPtrArray               *opportunities;  /* AbmOpportunity: new (id 0) or changed copies */
+  GHashTable              *deals_by_name;  /* "account id, name" → one of opportunities */
   GPtrArray               *rejects;        /* AbmImportReject */
   guint                    n_new;
   guint                    n_updated;
@@ -87,6 +88,7 @@ clear_outcome (AbmEngagementImporter *self)
 {
   g_array_set_size (self->activities, 0);
   g_ptr_array_set_size (self->opportunities, 0);
+  g_hash_table_remove_all (self->deals_by_name);
   g_ptr_array_set_size (self->rejects, 0);
   self->n_new = self->n_updated = 0;
   self->prepared = FALSE;
@@ -103,6 +105,7 @@ abm_engagement_importer_finalize (GObject *object)
   g_ptr_array_unref (self->headers);
   g_array_unref (self->activities);
   g_ptr_array_unref (self->opportunities);
+  g_hash_table_unref (self->deals_by_name);
   g_ptr_array_unref (self->rejects);
   G_OBJECT_CLASS (abm_engagement_importer_parent_class)->finalize (object);
 }
@@ -120,6 +123,7 @@ abm_engagement_importer_init (AbmEngagementImporter *self)
   self->activities = g_array_new (FALSE, FALSE, sizeof (AbmActivity));
   g_array_set_clear_func (self->activities, (GDestroyNotify) abm_activity_clear);
   self->opportunities = g_ptr_array_new_with_free_func (g_object_unref);
+  self->deals_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) abm_import_reject_free);
   for (guint i = 0; i < ABM_ENGAGEMENT_N_COLUMNS; i++)
     self->columns[i] = -1;
@@ -447,33 +451,50 @@ read_flag (const char *text,
   return FALSE;
 }
 
-/* The opportunity of this name at @account, earlier in the file or in the
- * workspace. */
+static char *
+deal_key (gint64      account_id,
+          const char *name)
+{
+  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", account_id, normal ? normal : name);
+}
+
+/* The opportunity of this name at @account, earlier in the file (by a
+ * table, as files hold tens of thousands) or in the workspace. */
 static AbmOpportunity *
 same_opportunity (AbmEngagementImporter *self,
                   AbmAccount            *account,
                   const char            *name,
                   gboolean              *in_batch)
 {
-  GListModel *existing = abm_workspace_get_opportunities (self->workspace, account, NULL);
+  g_autofree char *key = deal_key (abm_account_get_id (account), name);
+  AbmOpportunity *earlier = g_hash_table_lookup (self->deals_by_name, key);
+  GListModel *existing;
 
-  for (guint i = 0; i < self->opportunities->len; i++)
-    {
-      AbmOpportunity *o = self->opportunities->pdata[i];
-
-      if (abm_opportunity_get_account_id (o) == abm_account_get_id (account)
-          && g_utf8_collate (abm_opportunity_get_name (o), name) == 0)
-        return (*in_batch = TRUE), o;
-    }
-  *in_batch = FALSE;
+  *in_batch = earlier != NULL;
+  if (earlier != NULL)
+    return earlier;
+  existing = abm_workspace_get_opportunities (self->workspace, account, NULL);
   for (guint i = 0; existing != NULL && i < g_list_model_get_n_items (existing); i++)
     {
       g_autoptr(AbmOpportunity) o = g_list_model_get_item (existing, i);
+      g_autofree char *other = deal_key (abm_account_get_id (account), abm_opportunity_get_name (o));
 
-      if (g_utf8_collate (abm_opportunity_get_name (o), name) == 0)
+      if (g_str_equal (key, other))
         return o;
     }
   return NULL;
+}
+
+/* Into the batch, and findable by name. */
+static void
+add_deal (AbmEngagementImporter *self,
+          AbmOpportunity        *deal)
+{
+  g_ptr_array_add (self->opportunities, deal);
+  g_hash_table_insert (self->deals_by_name,
+                       deal_key (abm_opportunity_get_account_id (deal), abm_opportunity_get_name (deal)), deal);
 }
 
 static char *
@@ -556,11 +577,11 @@ read_opportunity (AbmEngagementImporter *self,
       AbmOpportunity *copy = abm_opportunity_copy (same);
 
       abm_opportunity_assign (copy, row);
-      g_ptr_array_add (self->opportunities, copy);
+      add_deal (self, copy);
       self->n_updated++;
       return NULL;
     }
-  g_ptr_array_add (self->opportunities, g_steal_pointer (&row));
+  add_deal (self, g_steal_pointer (&row));
   self->n_new++;
   return NULL;
 }

@@ -1023,6 +1023,7 @@ abm_workspace_apply_opportunities (AbmWorkspace  *self,
   GPtrArray *all;
   g_autofree char *stamp = abm_workspace_stamp_text ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (batch != NULL, FALSE);
@@ -1032,13 +1033,23 @@ abm_workspace_apply_opportunities (AbmWorkspace  *self,
   all = load_opportunities (self, error);
   if (all == NULL)
     return FALSE;
+  /* By id once, not a search per row: an import brings tens of thousands. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      AbmOpportunity *o = g_ptr_array_index (all, i);
+      gint64 id = abm_opportunity_get_id (o);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), o);
+    }
   for (guint i = 0; i < batch->len; i++)
     {
       AbmOpportunity *values = g_ptr_array_index (batch, i);
 
       if (!check_opportunity (self, values, error))
         return FALSE;
-      if (abm_opportunity_get_id (values) > 0 && abm_workspace_find_opportunity (self, abm_opportunity_get_id (values)) == NULL)
+      gint64 id = abm_opportunity_get_id (values);
+
+      if (id > 0 && !g_hash_table_contains (by_id, &id))
         {
           abm_workspace_not_here (error, _("The opportunity is no longer in the workspace"));
           return FALSE;
@@ -1062,7 +1073,8 @@ abm_workspace_apply_opportunities (AbmWorkspace  *self,
   for (guint i = 0; i < rows->len; i++)
     {
       AbmOpportunity *row = g_ptr_array_index (rows, i);
-      AbmOpportunity *kept = abm_workspace_find_opportunity (self, abm_opportunity_get_id (row));
+      gint64 id = abm_opportunity_get_id (row);
+      AbmOpportunity *kept = g_hash_table_lookup (by_id, &id);
       GListStore *store;
       guint position;
 
