@@ -170,51 +170,58 @@ start_write () {  # OP FILE
   pid=$!
 }
 
-# Checks run $1 after the kill; prints what is wrong, if anything.
+# A one-transaction import: $1 rows counted, $2 before it, $3 after all of it.
+all_or_none () {
+  case "$1" in
+    "$2") echo "none" > "$work/outcome" ;;
+    "$3") echo "all" > "$work/outcome" ;;
+    *) echo "$1 rows counted: neither the $2 before the import nor the $3 after all of it" ;;
+  esac
+}
+# A loop of single edits: $1 found, $2 expected at least (every edit the
+# loop saw succeed); one more is the edit under way, committed just before
+# the kill.
+seen_or_one_more () {
+  case "$1" in
+    "$2") echo "$n edits, the one under way lost" > "$work/outcome" ;;
+    $(( $2 + 1 ))) echo "$n edits, the one under way kept" > "$work/outcome" ;;
+    *) echo "$3" ;;
+  esac
+}
+
+# Checks run $1 after the kill; prints what is wrong, if anything, and
+# writes what it found to $work/outcome.
 verify () {
-  local op=$1 f=$2 n last got ids missing
+  local op=$1 f=$2 got ids missing
+  echo "?" > "$work/outcome"
   if ! out=$(A check "$f" 2>&1); then echo "abmctl check: $out"; return; fi
   n=$(wc -l < "$work/done")
   last=$(tail -n 1 "$work/done")
   case "$op" in
-    import)
-      got=$(n_accounts "$f")
-      [ "$got" = "$base_accounts" ] || [ "$got" = $(( base_accounts + rows )) ] \
-        || echo "$got accounts: neither $base_accounts nor $(( base_accounts + rows ))" ;;
-    import-activities)
-      got=$(n_activities "$f")
-      [ "$got" = "$base_activities" ] || [ "$got" = $(( base_activities + rows )) ] \
-        || echo "$got activities: neither $base_activities nor $(( base_activities + rows ))" ;;
-    import-opportunities)
-      got=$(n_deals "$f")
-      [ "$got" = 0 ] || [ "$got" = "$deals" ] || echo "$got deals: neither 0 nor $deals" ;;
+    import) all_or_none "$(n_accounts "$f")" "$base_accounts" $(( base_accounts + rows )) ;;
+    import-activities) all_or_none "$(n_activities "$f")" "$base_activities" $(( base_activities + rows )) ;;
+    import-opportunities) all_or_none "$(n_deals "$f")" 0 "$deals" ;;
     add)
       ids=$(account_ids "$f")
       missing=$(echo "$ids" | sort | comm -13 - <(sort "$work/done") | tr '\n' ' ')
       [ -z "$missing" ] || echo "accounts added before the kill are gone: ids $missing"
       got=$(echo "$ids" | wc -l)
-      [ "$got" -ge $(( base_accounts + n )) ] && [ "$got" -le $(( base_accounts + n + 1 )) ] \
-        || echo "$got accounts after $n adds to $base_accounts" ;;
+      seen_or_one_more "$got" $(( base_accounts + n )) "$got accounts after $n adds to $base_accounts" ;;
     activity)
       got=$(n_activities "$f")
-      [ "$got" -ge $(( base_activities + n )) ] && [ "$got" -le $(( base_activities + n + 1 )) ] \
-        || echo "$got activities after $n added to $base_activities" ;;
+      seen_or_one_more "$got" $(( base_activities + n )) "$got activities after $n added to $base_activities" ;;
     plan|costs)
+      # Each edit writes its number: the last one seen, or the next.
       if [ "$op" = plan ]; then got=$(plan_value "$f"); else got=$(cost_2019 "$f"); fi
-      if [ "$n" = 0 ]; then
-        [ -z "$got" ] || [ "$got" = 1 ] || echo "$op holds ${got} before the first edit succeeded"
-      else
-        [ -n "$got" ] && { [ "$got" = "$last" ] || [ "$got" = $(( last + 1 )) ]; } \
-          || echo "$op holds '${got}' after edit $last succeeded"
-      fi ;;
+      seen_or_one_more "${got:-0}" "${last:-0}" "$op holds '${got}' after edit ${last:-0} succeeded" ;;
   esac
   # Still a workspace that takes an edit, and still sound after it.
-  A add "$f" --name "After the crash" --domain after-crash.example >/dev/null 2>&1 \
-    || echo "an edit after the crash failed: $(A add "$f" --name "After the crash" --domain after-crash2.example 2>&1)"
+  out=$(A add "$f" --name "After the crash" --domain after-crash.example 2>&1) \
+    || echo "an edit after the crash failed: $out"
   out=$(A check "$f" 2>&1) || echo "abmctl check after an edit: $out"
 }
 
-declare -A op_runs op_mid
+declare -A op_runs op_mid op_whole
 failures=0 mid=0
 t_start=$(now_ms)
 set -- $ops; n_ops=$#
@@ -238,15 +245,18 @@ for i in $(seq "$runs"); do
   wait "$pid" 2>/dev/null
   for _ in $(seq 500); do group_alive "$pid" || break; sleep 0.01; done
   op_runs[$op]=$(( ${op_runs[$op]:-0} + 1 ))
+  # As the kill left it, before verify edits it.
+  rm -rf "$work/killed"; mkdir "$work/killed"; cp "$f"* "$work/done" "$work/killed/"
   problems=$(verify "$op" "$f")
   if [ -n "$problems" ]; then
     failures=$(( failures + 1 )); keep=1
-    mkdir -p "$work/failed-$i"; cp "$f"* "$work/done" "$work/failed-$i/" 2>/dev/null
+    mv "$work/killed" "$work/failed-$i"
     echo "run $i FAILED: $op killed after ${delay} ms ($landed the write), $(wc -l < "$work/done") edits done:"
     echo "$problems" | sed 's/^/    /'
     echo "    kept in $work/failed-$i"
   else
-    echo "run $i ok: $op killed after ${delay} ms ($landed the write)"
+    echo "run $i ok: $op killed after ${delay} ms ($landed the write): $(cat "$work/outcome")"
+    case $(cat "$work/outcome") in all|*kept) op_whole[$op]=$(( ${op_whole[$op]:-0} + 1 )) ;; esac
   fi
 done
 elapsed=$(( $(now_ms) - t_start ))
@@ -254,6 +264,11 @@ elapsed=$(( $(now_ms) - t_start ))
 echo
 echo "runs: $runs, kills: $runs, landed mid-write: $mid, after the write: $(( runs - mid )), failures: $failures, time: $(ms_to_s "$elapsed") s"
 for op in $ops; do
-  [ -n "${op_runs[$op]:-}" ] && printf '  %-21s %3d runs, %3d mid-write\n' "$op" "${op_runs[$op]}" "${op_mid[$op]:-0}"
+  [ -n "${op_runs[$op]:-}" ] || continue
+  case "$op" in
+    import*) what="all rows in $(( ${op_whole[$op]:-0} )), none in $(( op_runs[$op] - ${op_whole[$op]:-0} ))" ;;
+    *) what="the edit under way kept in ${op_whole[$op]:-0}" ;;
+  esac
+  printf '  %-21s %3d runs, %3d mid-write; %s\n' "$op" "${op_runs[$op]}" "${op_mid[$op]:-0}" "$what"
 done
 [ "$failures" = 0 ]
