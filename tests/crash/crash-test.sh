@@ -183,7 +183,7 @@ all_or_none () {
 # the kill.
 seen_or_one_more () {
   case "$1" in
-    "$2") echo "$n edits, the one under way lost" > "$work/outcome" ;;
+    "$2") if [ "$n" = "$edits" ]; then echo "all $n edits" ; else echo "$n edits, the one under way lost"; fi > "$work/outcome" ;;
     $(( $2 + 1 ))) echo "$n edits, the one under way kept" > "$work/outcome" ;;
     *) echo "$3" ;;
   esac
@@ -229,11 +229,12 @@ for i in $(seq "$runs"); do
   set -- $ops; shift $(( (i - 1) % n_ops )); op=$1
   f="$work/run.abm"
   rm -f "$f" "$f-wal" "$f-shm"; cp "$work/base.abm" "$f"
-  # Early, mid or late in turn, random within the band; late goes a little
+  # Early, mid or late in turn (3 and the 7 operations are coprime, so 21
+  # runs cover every pair), random within the band; late goes a little
   # past the end so that some kills find the write done.
   t=$(( took[$op] > 0 ? took[$op] : 1 ))
   r=$(( (RANDOM * 32768 + RANDOM) % 1000 ))
-  case $(( (i - 1) / n_ops % 3 )) in
+  case $(( (i - 1) % 3 )) in
     0) delay=$(( t * r / 3000 )) ;;
     1) delay=$(( t / 3 + t * r / 3000 )) ;;
     2) delay=$(( t * 2 / 3 + t * r * 6 / 10000 )) ;;
