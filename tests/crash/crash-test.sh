@@ -76,7 +76,7 @@ cost_2019 () {
 group_alive () {
   local g=$1 f s
   for f in /proc/[0-9]*/stat; do
-    read -r s < "$f" 2>/dev/null || continue
+    { read -r s < "$f"; } 2>/dev/null || continue
     s=${s##*) }
     set -- $s
     [ "$3" = "$g" ] && [ "$1" != Z ] && return 0
@@ -115,7 +115,7 @@ ops="import import-activities import-opportunities add plan activity costs"
 declare -A took
 reference () {  # OP: runs it on a copy, sets took[OP] in ms
   local op=$1 t0 f="$work/ref.abm"
-  rm -f "$f" "$f-wal" "$f-shm"; cp "$work/base.abm" "$f"
+  rm -f "$f" "$f-wal" "$f-shm" "$f-journal"; cp "$work/base.abm" "$f"
   t0=$(now_ms)
   case "$op" in
     import) A import "$f" "$work/accounts.csv" >/dev/null ;;
@@ -228,7 +228,7 @@ set -- $ops; n_ops=$#
 for i in $(seq "$runs"); do
   set -- $ops; shift $(( (i - 1) % n_ops )); op=$1
   f="$work/run.abm"
-  rm -f "$f" "$f-wal" "$f-shm"; cp "$work/base.abm" "$f"
+  rm -f "$f" "$f-wal" "$f-shm" "$f-journal"; cp "$work/base.abm" "$f"
   # Early, mid or late in turn (3 and the 7 operations are coprime, so 21
   # runs cover every pair), random within the band; late goes a little
   # past the end so that some kills find the write done.
