@@ -765,7 +765,7 @@ static void
 count_reach (AbmEngagementSet *set,
              GArray           *reach)
 {
-  qsort (reach->data, reach->len, sizeof (Reach), compare_reach);
+  g_array_sort (reach, compare_reach);
   for (guint i = 0; i < reach->len; i++)
     {
       const Reach *r = &g_array_index (reach, Reach, i);
@@ -984,7 +984,7 @@ abm_engagement_explain (AbmEngagementRules *rules,
 
   explanation = g_new0 (AbmEngagementExplanation, 1);
   explanation->contributors = g_array_new (FALSE, FALSE, sizeof (AbmEngagementContributor));
-  qsort (each->data, each->len, sizeof (AbmEngagementContributor), compare_person_kind);
+  g_array_sort (each, compare_person_kind);
   for (guint i = 0; i < each->len; i++)
     {
       const AbmEngagementContributor *c = &g_array_index (each, AbmEngagementContributor, i);
