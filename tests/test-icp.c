@@ -1400,14 +1400,14 @@ test_learn_custom (void)
   const AbmIcpSuggestion *fraud = NULL;
   g_autoptr(AbmAccount) probe = make_custom ("FRAUD", NULL);
 
-  for (guint i = 0; i < 2; i++)
-    g_list_store_append (store, make_custom ("Fraud", "customer"));
-  g_list_store_append (store, make_custom ("Payments", "customer"));
-  for (guint i = 0; i < 6; i++)
-    g_list_store_append (store, make_custom (i < 1 ? "Fraud" : "Payments", NULL));
-  /* make_custom returns a new reference that the store took another of. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
-    g_object_unref (g_list_model_get_item (G_LIST_MODEL (store), i));
+  for (guint i = 0; i < 9; i++)
+    {
+      /* Two customers with Fraud, one with Payments; one prospect with
+       * Fraud, five with Payments. */
+      g_autoptr(AbmAccount) account = make_custom (i < 2 || i == 3 ? "Fraud" : "Payments", i < 3 ? "customer" : NULL);
+
+      g_list_store_append (store, account);
+    }
 
   suggestions = abm_icp_learn (G_LIST_MODEL (store), NULL, 2, &error);
   g_assert_no_error (error);
