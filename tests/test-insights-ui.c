@@ -13,6 +13,8 @@
 #include "abm-accounts-view.h"
 #include "abm-application.h"
 #include "abm-chart-view.h"
+#include "abm-costs-dialog.h"
+#include "abm-engagement-rules-dialog.h"
 #include "abm-insights-view.h"
 #include "abm-kpi-strip.h"
 #include "abm-sample.h"
@@ -248,6 +250,94 @@ test_activity_and_deals (void)
   abm_test_ui_remove_dir (dir);
 }
 
+
+/* The spin button at the end of the row titled @title. */
+static GtkSpinButton *
+spin_of (GtkWidget  *root,
+         const char *title)
+{
+  GtkWidget *row = abm_test_ui_get_widget (root, ADW_TYPE_ACTION_ROW, title);
+
+  return GTK_SPIN_BUTTON (abm_test_ui_get_widget (row, GTK_TYPE_SPIN_BUTTON, NULL));
+}
+
+/* Through the Insights menu: a weight and the half-life changed in the
+ * scoring dialog are the workspace's rules at once; a cost set in the
+ * costs dialog is stored and listed, a period that is none is refused in
+ * words, and the bin removes a cost. */
+static void
+test_scoring_and_costs (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-scoring-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "s.abm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) costs = NULL;
+  AbmWindow *window = abm_window_new (app);
+  AbmWorkspace *workspace;
+  AbmEngagementRules *rules;
+  GtkWindow *dialog;
+  AdwMessageDialog *problem;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (abm_window_create_workspace (window, path, "Scoring", "EUR", &error));
+  workspace = abm_window_get_workspace (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "insights"));
+  abm_test_ui_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_INSIGHTS_VIEW, NULL),
+                                             "insights.scoring", NULL));
+  abm_test_ui_iterate ();
+  dialog = abm_test_ui_find_toplevel (ABM_TYPE_ENGAGEMENT_RULES_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_spin_button_set_value (spin_of (GTK_WIDGET (dialog), "Half-Life"), 45);
+  gtk_spin_button_set_value (spin_of (GTK_WIDGET (dialog), "Demo request"), 40);
+  abm_test_ui_iterate ();
+  rules = abm_workspace_get_engagement_rules (workspace);
+  g_assert_cmpuint (abm_engagement_rules_get_half_life (rules), ==, 45);
+  g_assert_cmpfloat (abm_engagement_rules_get_weight (rules, ABM_ACTIVITY_DEMO_REQUEST), ==, 40);
+  gtk_window_destroy (dialog);
+  abm_test_ui_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_INSIGHTS_VIEW, NULL),
+                                             "insights.costs", NULL));
+  abm_test_ui_iterate ();
+  dialog = abm_test_ui_find_toplevel (ABM_TYPE_COSTS_DIALOG);
+  g_assert_nonnull (dialog);
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Period (2026-Q3, 2026-09 or 2026)", "2026-Q3");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (abm_test_ui_get_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "For")), 1);
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Amount", "lots");
+  g_assert_false (gtk_widget_is_sensitive (abm_test_ui_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Set")));
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Amount", "90000");
+  abm_test_ui_click (GTK_WIDGET (dialog), "_Set");
+  costs = abm_workspace_get_program_costs (workspace, &error);
+  g_assert_cmpuint (costs->len, ==, 1);
+  g_assert_cmpuint (g_array_index (costs, AbmProgramCost, 0).tier, ==, 1);
+  g_assert_cmpfloat (g_array_index (costs, AbmProgramCost, 0).amount, ==, 90000);
+  g_assert_nonnull (abm_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "2026-Q3 · Tier 1"));
+
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Period (2026-Q3, 2026-09 or 2026)", "last summer");
+  abm_test_ui_type_into (GTK_WIDGET (dialog), "Amount", "5");
+  abm_test_ui_click (GTK_WIDGET (dialog), "_Set");
+  problem = abm_test_ui_find_message_dialog ("Could Not Set the Cost");
+  g_assert_nonnull (problem);
+  gtk_window_destroy (GTK_WINDOW (problem));
+  g_clear_pointer (&costs, g_array_unref);
+  costs = abm_workspace_get_program_costs (workspace, &error);
+  g_assert_cmpuint (costs->len, ==, 1);
+
+  g_signal_emit_by_name (abm_test_ui_get_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                 "Remove the cost of 2026-Q3 · Tier 1"), "clicked");
+  abm_test_ui_iterate ();
+  g_clear_pointer (&costs, g_array_unref);
+  costs = abm_workspace_get_program_costs (workspace, &error);
+  g_assert_cmpuint (costs->len, ==, 0);
+  gtk_window_destroy (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  abm_test_ui_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +348,7 @@ main (int   argc,
 
   g_test_add_func ("/insights-ui/sample-dashboard", test_sample_dashboard);
   g_test_add_func ("/insights-ui/activity-and-deals", test_activity_and_deals);
+  g_test_add_func ("/insights-ui/scoring-and-costs", test_scoring_and_costs);
 
   status = g_test_run ();
 
