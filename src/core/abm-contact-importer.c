@@ -23,8 +23,7 @@ struct _AbmContactImporter
   GObject       parent_instance;
 
   AbmWorkspace *workspace;
-  char         *path;
-  GBytes       *data;
+  AbmCsvSource  source;
   int           columns[ABM_CONTACT_N_COLUMNS];
 
   /* The outcome of prepare() */
@@ -74,8 +73,7 @@ abm_contact_importer_finalize (GObject *object)
   AbmContactImporter *self = ABM_CONTACT_IMPORTER (object);
 
   g_clear_object (&self->workspace);
-  g_free (self->path);
-  g_clear_pointer (&self->data, g_bytes_unref);
+  abm_csv_source_clear (&self->source);
   g_ptr_array_unref (self->batch);
   g_ptr_array_unref (self->managers);
   g_array_unref (self->lines);
@@ -116,8 +114,7 @@ static AbmCsvReader *
 open_reader (AbmContactImporter  *self,
              GError             **error)
 {
-  return self->data ? abm_csv_reader_new_for_bytes (self->data)
-                    : abm_csv_reader_new_for_path (self->path, error);
+  return abm_csv_source_open (&self->source, error);
 }
 
 /* Reads the header and finds each field's column by its name. */
@@ -176,9 +173,7 @@ abm_contact_importer_open_path (AbmContactImporter  *self,
 {
   g_return_val_if_fail (ABM_IS_CONTACT_IMPORTER (self), FALSE);
 
-  g_free (self->path);
-  self->path = g_strdup (path);
-  g_clear_pointer (&self->data, g_bytes_unref);
+  abm_csv_source_set_path (&self->source, path);
   return open_checked (self, error);
 }
 
@@ -190,9 +185,7 @@ abm_contact_importer_open_data (AbmContactImporter  *self,
 {
   g_return_val_if_fail (ABM_IS_CONTACT_IMPORTER (self), FALSE);
 
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->data, g_bytes_unref);
-  self->data = g_bytes_new (data, len);
+  abm_csv_source_set_data (&self->source, data, len);
   return open_checked (self, error);
 }
 

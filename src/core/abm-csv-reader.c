@@ -1020,3 +1020,35 @@ failed:
     *error = g_error_copy (self->failure);
   return FALSE;
 }
+
+void
+abm_csv_source_set_path (AbmCsvSource *source,
+                         const char   *path)
+{
+  abm_csv_source_clear (source);
+  source->path = g_strdup (path);
+}
+
+void
+abm_csv_source_set_data (AbmCsvSource *source,
+                         const char   *data,
+                         gsize         len)
+{
+  abm_csv_source_clear (source);
+  source->data = g_bytes_new (data, len);
+}
+
+AbmCsvReader *
+abm_csv_source_open (const AbmCsvSource  *source,
+                     GError             **error)
+{
+  return source->data ? abm_csv_reader_new_for_bytes (source->data)
+                      : abm_csv_reader_new_for_path (source->path, error);
+}
+
+void
+abm_csv_source_clear (AbmCsvSource *source)
+{
+  g_clear_pointer (&source->path, g_free);
+  g_clear_pointer (&source->data, g_bytes_unref);
+}

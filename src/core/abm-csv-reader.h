@@ -32,6 +32,22 @@ AbmCsvReader  *abm_csv_reader_new_for_stream  (GInputStream        *stream,
 AbmCsvReader  *abm_csv_reader_new_for_data    (const char          *data,
                                                gsize                len);
 AbmCsvReader  *abm_csv_reader_new_for_bytes   (GBytes              *bytes);
+
+/* What an import reads: a file, or bytes in memory (tests, pastes); the
+ * importers read it more than once (a preview, then every row). */
+typedef struct {
+  char   *path;
+  GBytes *data;
+} AbmCsvSource;
+
+void           abm_csv_source_set_path        (AbmCsvSource        *source,
+                                               const char          *path);
+void           abm_csv_source_set_data        (AbmCsvSource        *source,
+                                               const char          *data,
+                                               gsize                len);
+AbmCsvReader  *abm_csv_source_open            (const AbmCsvSource  *source,
+                                               GError             **error);
+void           abm_csv_source_clear           (AbmCsvSource        *source);
 void           abm_csv_reader_free            (AbmCsvReader        *self);
 
 char           abm_csv_reader_get_delimiter   (AbmCsvReader        *self);

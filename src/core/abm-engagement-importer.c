@@ -28,8 +28,7 @@ struct _AbmEngagementImporter
 
   AbmWorkspace            *workspace;
   AbmEngagementImportKind  kind;
-  char                    *path;
-  GBytes                  *data;
+  AbmCsvSource             source;
   GPtrArray               *headers;    /* char*: the file's column names */
   int                      columns[ABM_ENGAGEMENT_N_COLUMNS];
   gboolean                 mapped;     /* columns come from a mapping file */
@@ -100,8 +99,7 @@ abm_engagement_importer_finalize (GObject *object)
   AbmEngagementImporter *self = ABM_ENGAGEMENT_IMPORTER (object);
 
   g_clear_object (&self->workspace);
-  g_free (self->path);
-  g_clear_pointer (&self->data, g_bytes_unref);
+  abm_csv_source_clear (&self->source);
   g_ptr_array_unref (self->headers);
   g_array_unref (self->activities);
   g_ptr_array_unref (self->opportunities);
@@ -147,8 +145,7 @@ static AbmCsvReader *
 open_reader (AbmEngagementImporter  *self,
              GError                **error)
 {
-  return self->data ? abm_csv_reader_new_for_bytes (self->data)
-                    : abm_csv_reader_new_for_path (self->path, error);
+  return abm_csv_source_open (&self->source, error);
 }
 
 static gboolean
@@ -235,9 +232,7 @@ abm_engagement_importer_open_path (AbmEngagementImporter  *self,
 {
   g_return_val_if_fail (ABM_IS_ENGAGEMENT_IMPORTER (self), FALSE);
 
-  g_free (self->path);
-  self->path = g_strdup (path);
-  g_clear_pointer (&self->data, g_bytes_unref);
+  abm_csv_source_set_path (&self->source, path);
   return open_checked (self, error);
 }
 
@@ -249,9 +244,7 @@ abm_engagement_importer_open_data (AbmEngagementImporter  *self,
 {
   g_return_val_if_fail (ABM_IS_ENGAGEMENT_IMPORTER (self), FALSE);
 
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->data, g_bytes_unref);
-  self->data = g_bytes_new (data, len);
+  abm_csv_source_set_data (&self->source, data, len);
   return open_checked (self, error);
 }
 

@@ -26,8 +26,7 @@ struct _AbmImporter
   GObject              parent_instance;
 
   AbmWorkspace        *workspace;
-  char                *path;        /* or data, for tests and pastes */
-  GBytes              *data;
+  AbmCsvSource         source;
   char                 delimiter;
   char                *encoding;
   GPtrArray           *columns;     /* char*, the header row */
@@ -227,10 +226,7 @@ open_reader (AbmImporter  *self,
 {
   AbmCsvReader *reader;
 
-  if (self->data != NULL)
-    reader = abm_csv_reader_new_for_bytes (self->data);
-  else
-    reader = abm_csv_reader_new_for_path (self->path, error);
+  reader = abm_csv_source_open (&self->source, error);
   if (reader == NULL)
     return NULL;
 
@@ -321,9 +317,7 @@ abm_importer_open_path (AbmImporter  *self,
 {
   g_return_val_if_fail (ABM_IS_IMPORTER (self), FALSE);
 
-  g_clear_pointer (&self->data, g_bytes_unref);
-  g_free (self->path);
-  self->path = g_strdup (path);
+  abm_csv_source_set_path (&self->source, path);
   self->delimiter = '\0';
   g_clear_pointer (&self->encoding, g_free);
   return load_head (self, error);
@@ -337,9 +331,7 @@ abm_importer_open_data (AbmImporter  *self,
 {
   g_return_val_if_fail (ABM_IS_IMPORTER (self), FALSE);
 
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->data, g_bytes_unref);
-  self->data = g_bytes_new (data, len);
+  abm_csv_source_set_data (&self->source, data, len);
   self->delimiter = '\0';
   g_clear_pointer (&self->encoding, g_free);
   return load_head (self, error);
@@ -753,8 +745,7 @@ abm_importer_finalize (GObject *object)
   AbmImporter *self = ABM_IMPORTER (object);
 
   g_clear_object (&self->workspace);
-  g_free (self->path);
-  g_clear_pointer (&self->data, g_bytes_unref);
+  abm_csv_source_clear (&self->source);
   g_free (self->encoding);
   g_ptr_array_unref (self->columns);
   g_array_unref (self->mapping);
