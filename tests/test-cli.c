@@ -2412,6 +2412,66 @@ test_import_activities (Fixture       *f,
   g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (root), "score"), >, 0);
 }
 
+
+/* Mistyped engagement commands are usage errors, refused values fail in
+ * one line, and neither changes the file. */
+static void
+test_engagement_bad_input (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "b.abm", NULL);
+  const char *const usage[][12] = {
+    { "activity", "b.abm", "--account", "northwind.com", "--type", "telepathy", NULL },
+    { "activity", "b.abm", "--account", "northwind.com", "--type", "meeting", "--date", "someday", NULL },
+    { "opportunity", "b.abm", "--account", "northwind.com", "--name", "Deal", "--amount", "lots", NULL },
+    { "opportunity", "b.abm", "--account", "northwind.com", "--name", "Deal", "--status", "pending", NULL },
+    { "engagement", "b.abm", "--weight", "meeting", NULL },
+    { "engagement", "b.abm", "--weight", "telepathy=3", NULL },
+    { "costs", "b.abm", "--set", "1:2026-Q3", NULL },
+    { "costs", "b.abm", "--set", "7:2026-Q3=5", NULL },
+    { "kpis", "b.abm", "--tier", "4", NULL },
+    { "kpis", "b.abm", "--format", "xml", NULL },
+  };
+  const char *const refused[][12] = {
+    { "activity", "b.abm", "--account", "nowhere.example", "--type", "meeting", NULL },
+    { "activity", "b.abm", "--account", "northwind.com", "--type", "meeting", "--person", "nobody@x.example", NULL },
+    { "opportunity", "b.abm", "--account", "northwind.com", "--name", "Won, but when?", "--status", "won", NULL },
+    { "engagement", "b.abm", "--half-life", "0", NULL },
+    { "costs", "b.abm", "--set", "1:last summer=5", NULL },
+  };
+  g_autoptr(GBytes) before = NULL;
+
+  init_workspace (f, "b.abm");
+  add_account (f, "b.abm", "Northwind Bank", "northwind.com");
+  before = read_bytes (path);
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_autoptr(Result) result = run_argv (f, usage[i]);
+      g_test_message ("usage case %u", i);
+      assert_usage_error (result);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(Result) result = run_argv (f, refused[i]);
+      g_test_message ("refused case %u: %s", i, result->err);
+      assert_failure (result);
+    }
+  /* Nothing was stored: no activity, deal, cost or rule. */
+  {
+    g_autoptr(Result) kpis = run (f, "costs", "b.abm", NULL);
+    g_autoptr(Result) deals = run (f, "engagement", "b.abm", "--account", "northwind.com", "--format", "json", NULL);
+    g_autoptr(JsonNode) root = NULL;
+
+    assert_success (kpis);
+    g_assert_cmpstr (kpis->out, ==, "");
+    assert_success (deals);
+    root = parse_json (deals->out);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "contributors")),
+                      ==, 0);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "stage"), ==, "target");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2466,6 +2526,7 @@ main (int    argc,
   ADD ("/cli/agenda", test_agenda);
   ADD ("/cli/demo-plans", test_demo_plans);
   ADD ("/cli/kpis", test_kpis);
+  ADD ("/cli/engagement-bad-input", test_engagement_bad_input);
   ADD ("/cli/import-activities", test_import_activities);
 
 #undef ADD

@@ -308,9 +308,13 @@ abm_cli_opportunity_main (const AbmCliCommand  *command,
     return abm_cli_fail (error);
   if (status_text != NULL)
     {
-      AbmOpportunityStatus value;
+      AbmOpportunityStatus value = ABM_OPPORTUNITY_N_STATUSES;
 
-      if (!abm_opportunity_status_from_text (status_text, &value))
+      /* The keys only: a CRM's stage names go to --stage. */
+      for (AbmOpportunityStatus v = 0; v < ABM_OPPORTUNITY_N_STATUSES; v++)
+        if (g_ascii_strcasecmp (status_text, abm_opportunity_status_key (v)) == 0)
+          value = v;
+      if (value == ABM_OPPORTUNITY_N_STATUSES)
         return abm_cli_usage_error (command->name, _("Unknown status “%s”: use open, won or lost"), status_text);
       abm_opportunity_set_status (values, value);
     }
