@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -40,7 +42,7 @@ abm_message_show_import (GtkWidget  *owner,
   for (guint i = 0; i < rejects->len && i < 12; i++)
     {
       AbmImportReject *r = rejects->pdata[i];
-      g_string_append_printf (body, _("\nLine %" G_GUINT64_FORMAT ": %s"), r->line, r->reason);
+      g_string_append_printf (body, _("\nLine %" PRIu64 ": %s"), r->line, r->reason);
     }
   if (rejects->len > 12)
     g_string_append_printf (body, _("\nAnd %u more."), rejects->len - 12);

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -273,7 +275,7 @@ abm_cli_opportunity_main (const AbmCliCommand  *command,
       existing = abm_workspace_find_opportunity (workspace, id);
       if (existing == NULL)
         {
-          g_set_error (&error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND, _("No deal has the id %" G_GINT64_FORMAT), id);
+          g_set_error (&error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND, _("No deal has the id %" PRId64), id);
           return abm_cli_fail (error);
         }
       values = abm_opportunity_copy (existing);

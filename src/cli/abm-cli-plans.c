@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -567,7 +569,7 @@ apply_status (AbmWorkspace  *workspace,
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_NOT_FOUND,
-                     _("There is no play %" G_GUINT64_FORMAT), id);
+                     _("There is no play %" PRIu64), id);
       return FALSE;
     }
   return abm_workspace_set_play_status (workspace, play, status, error);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
@@ -480,7 +482,7 @@ abm_cli_snapshot_main (const AbmCliCommand  *command,
 
       if (id == 0)
         return abm_cli_fail (error);
-      abm_cli_print (_("snapshot %" G_GINT64_FORMAT ": %s\n"), id, take);
+      abm_cli_print (_("snapshot %" PRId64 ": %s\n"), id, take);
     }
   else if (delete != 0)
     {

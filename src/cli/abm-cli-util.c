@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -275,6 +277,6 @@ abm_cli_print_rejects (GPtrArray *rejects)
     {
       AbmImportReject *reject = rejects->pdata[i];
 
-      abm_cli_print (_("line %" G_GUINT64_FORMAT ": %s\n"), reject->line, reject->reason);
+      abm_cli_print (_("line %" PRIu64 ": %s\n"), reject->line, reject->reason);
     }
 }
