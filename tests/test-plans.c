@@ -661,6 +661,7 @@ test_plan_hostile (Fixture       *f,
   gint64 account_id = abm_account_get_id (northwind (f));
   GListModel *plays;
   AbmPlay *play;
+  g_autoptr(AbmPlanItem) step = NULL;
 
   set_section (f->workspace, plan, ABM_PLAN_SECTION_RISKS, "Budget freeze");
   add_item (f->workspace, plan, ABM_PLAN_ITEM_STEP, "Call", "2026-03-27", NULL);
@@ -681,7 +682,8 @@ test_plan_hostile (Fixture       *f,
   g_assert_null (abm_plan_get_review_date (plan));
   g_assert_null (abm_plan_get_modified (plan));
   g_assert_true (abm_whitespace_is_empty (abm_plan_get_whitespace (plan)));
-  g_assert_null (abm_plan_item_get_date (g_list_model_get_item (abm_plan_get_items (plan, ABM_PLAN_ITEM_STEP), 0)));
+  step = g_list_model_get_item (abm_plan_get_items (plan, ABM_PLAN_ITEM_STEP), 0);
+  g_assert_null (abm_plan_item_get_date (step));
   plays = abm_workspace_get_plays (f->workspace, northwind (f), &error);
   play = g_list_model_get_item (plays, 0);
   g_object_unref (play);
