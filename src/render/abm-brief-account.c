@@ -825,7 +825,8 @@ add_opportunities (Brief *b)
   const gboolean numeric[] = { FALSE, FALSE, FALSE, TRUE, FALSE, FALSE };
   guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
 
-  abm_page_flow_heading (b->flow, ABM_FLOW_HEADING, _("Opportunities"));
+  /* Translators: the heading over an account's deals, not the SWOT section */
+  abm_page_flow_heading (b->flow, ABM_FLOW_HEADING, C_("deals", "Opportunities"));
   if (n == 0)
     {
       abm_brief_add_empty (b->flow, list == NULL ? error->message : _("No opportunities yet."));
