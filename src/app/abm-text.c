@@ -4,11 +4,12 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "abm-text.h"
+
+#include "abm-render-text.h"
 
 /* "2500000.50" as "2 500 000.50": a narrow no-break space groups digits in
  * every locale without being taken for a decimal mark, and the account
@@ -59,23 +60,13 @@ abm_text_contains (const char *text,
   return strstr (folded, folded_key) != NULL;
 }
 
+/* The render layer's compact amounts, so the window and the PDF agree and
+ * both follow the locale ("35,4 Mio. EUR" in German). */
 char *
 abm_text_compact_money (double      amount,
                         const char *currency)
 {
-  g_autofree char *number = NULL;
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *text = abm_render_text_compact_amount (MAX (amount, 0), currency);
 
-  if (amount >= 1e9)
-    number = g_strconcat (g_ascii_formatd (buf, sizeof buf, "%.1f", amount / 1e9), "B", NULL);
-  else if (amount >= 1e6)
-    number = g_strconcat (g_ascii_formatd (buf, sizeof buf, "%.1f", amount / 1e6), "M", NULL);
-  else if (amount >= 1e4)
-    number = g_strdup_printf ("%.0fK", round (amount / 1e3));
-  else
-    {
-      g_autofree char *plain = g_strdup_printf ("%.0f", round (amount));
-      number = abm_text_group_digits (plain);
-    }
-  return currency ? g_strdup_printf ("%s %s", number, currency) : g_steal_pointer (&number);
+  return text != NULL ? text : g_strdup ("");
 }
