@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "abm-brief.h"
+#include "abm-page-flow.h"
 #include "abm-sample.h"
 
 typedef struct {
@@ -660,6 +661,30 @@ test_perf (Fixture       *f,
                            g_timer_elapsed (timer, NULL));
 }
 
+/* A tile's figure stays on one line however long a translation makes it:
+ * it is set smaller, in the height of a one-line figure, and nothing of it
+ * is drawn outside the tile. */
+static void
+test_tile_figure_fits (void)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  double x, y, w, h;
+  double one = abm_page_flow_show_text (cr, ABM_FLOW_LARGE_NUMBER, ABM_FLOW_INK_TEXT, "90", 10, 0, 100,
+                                        PANGO_ALIGN_LEFT);
+  double wide = abm_page_flow_show_text (cr, ABM_FLOW_LARGE_NUMBER, ABM_FLOW_INK_TEXT,
+                                         "238,4 Tsd. EUR", 10, 0, 100, PANGO_ALIGN_LEFT);
+
+  g_assert_cmpfloat (one, >, 0);
+  g_assert_cmpfloat (wide, ==, one);
+  cairo_recording_surface_ink_extents (surface, &x, &y, &w, &h);
+  g_assert_cmpfloat (x, >=, 10 - 1);
+  g_assert_cmpfloat (x + w, <=, 110 + 1);
+  g_assert_cmpfloat (y + h, <=, one + 1);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -667,6 +692,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/brief/paper", test_paper);
+  g_test_add_func ("/render/brief/tile-figure-fits", test_tile_figure_fits);
   g_test_add_func ("/render/brief/empty-workspace", test_empty_workspace);
   g_test_add ("/render/brief/sample-account", Fixture, NULL, fixture_set_up, test_sample_account,
               fixture_tear_down);

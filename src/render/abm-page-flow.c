@@ -218,14 +218,36 @@ abm_page_flow_show_text (cairo_t        *cr,
                          PangoAlignment  align)
 {
   PangoContext *context = drawing_context (cr);
-  g_autoptr(PangoLayout) layout = new_layout (context, style, text, width, align);
+  /* A figure on a tile is not broken over lines ("238 Tsd. EUR" in German
+   * is wider than the English "238k EUR"): it is set smaller to fit, on
+   * the same baseline, taking the same height. */
+  gboolean shrink = style == ABM_FLOW_LARGE_NUMBER && width > 0;
+  g_autoptr(PangoLayout) layout = new_layout (context, style, text, shrink ? -1 : width, align);
+  double height = layout_height (layout);
+  PangoRectangle logical;
 
   g_object_unref (context);
   abm_page_flow_set_ink (cr, ink);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (shrink && logical.width > width * PANGO_SCALE)
+    {
+      double scale = width * PANGO_SCALE / logical.width;
+      double baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+
+      cairo_save (cr);
+      cairo_translate (cr, x, y + baseline * (1 - scale));
+      cairo_scale (cr, scale, scale);
+      cairo_move_to (cr, 0, 0);
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
+    }
+  else
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
   cairo_new_path (cr);
-  return layout_height (layout);
+  return height;
 }
 
 /* Pages */
