@@ -374,8 +374,9 @@ show_charts (AbmInsightsView *self,
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, self->kpis->week_ends[w]);
-      /* Short day and month, as the locale writes them. */
-      g_date_strftime (text, sizeof text, "%d %b", &date);
+      /* Translators: a week on a chart's axis, a strftime() format: "%d. %b"
+       * in German. */
+      g_date_strftime (text, sizeof text, _("%d %b"), &date);
       g_free (self->week_labels[w]);
       self->week_labels[w] = g_strdup (text);
     }

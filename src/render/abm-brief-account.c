@@ -232,8 +232,9 @@ add_trend (Brief *b)
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, today - 7 * (ABM_ENGAGEMENT_WEEKS - 1 - w));
-      /* Short day and month, as the locale writes them. */
-      g_date_strftime (text, sizeof text, "%d %b", &date);
+      /* Translators: a week on a chart's axis, a strftime() format: "%d. %b"
+       * in German. */
+      g_date_strftime (text, sizeof text, _("%d %b"), &date);
       labels[w] = abm_brief_keep (keep, text);
       values[w] = e != NULL && e->n_activities > 0 ? e->weekly[w] : NAN;
     }

@@ -141,8 +141,9 @@ abm_brief_format_julian (guint32 julian)
     return NULL;
   g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
-  /* Day, short month and year, as the locale writes them. */
-  if (g_date_strftime (text, sizeof text, "%d %b %Y", &date) == 0)
+  /* Translators: a date in a PDF brief, a strftime() format: "%d. %b %Y"
+   * in German. Month names follow the locale. */
+  if (g_date_strftime (text, sizeof text, _("%d %b %Y"), &date) == 0)
     return NULL;
   return g_strdup (text);
 }
