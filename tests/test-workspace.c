@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/types.h>
@@ -16,6 +17,7 @@
 #include "abm-date.h"
 #include "abm-document-copy.h"
 #include "abm-file-guard.h"
+#include "abm-sample.h"
 #include "abm-workspace.h"
 
 /* Every test gets a fresh folder of its own, removed afterwards. */
@@ -2907,6 +2909,72 @@ test_portal_read_only_and_locked (Fixture       *fixture,
   assert_no_working_copy (path);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* On demand (-m perf): what a write-back costs after one edit, median of 5,
+ * for the file ABM_PERF_WORKSPACE names (abmctl demo makes one) or else
+ * the 250-account sample. */
+static void
+test_portal_perf (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "portal/perf.abm");
+  const char *source = g_getenv ("ABM_PERF_WORKSPACE");
+  g_autoptr(AbmWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  double times[5];
+  GStatBuf st;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("only with -m perf");
+      return;
+    }
+
+  if (source != NULL && *source != '\0')
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (source);
+      g_autoptr(GFile) to = g_file_new_for_path (path);
+
+      g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_autofree char *made = fixture_path (fixture, "sample.abm");
+
+      workspace = abm_sample_create_workspace (made, 250, 1, &error);
+      g_assert_no_error (error);
+      g_clear_object (&workspace);
+      g_assert_cmpint (g_rename (made, path), ==, 0);
+    }
+
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Program %u", i);
+      gint64 start;
+
+      g_assert_true (abm_workspace_set_name (workspace, name, &error));
+      g_assert_no_error (error);
+      start = g_get_monotonic_time ();
+      g_assert_true (abm_workspace_sync_document (workspace, &error));
+      g_assert_no_error (error);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  qsort (times, G_N_ELEMENTS (times), sizeof times[0], compare_doubles);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_test_minimized_result (times[2], "write-back of %u accounts (%.1f MB): median %.1f ms (%.1f to %.1f)",
+                           n_accounts (workspace), st.st_size / 1e6, times[2], times[0], times[4]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2978,6 +3046,7 @@ main (int   argc,
   ADD_PORTAL ("/workspace/portal/unwritable", test_portal_unwritable);
   ADD_PORTAL ("/workspace/portal/create-and-copy", test_portal_create_and_copy);
   ADD_PORTAL ("/workspace/portal/read-only-and-locked", test_portal_read_only_and_locked);
+  ADD_PORTAL ("/workspace/portal/perf", test_portal_perf);
 
 #undef ADD_PORTAL
 

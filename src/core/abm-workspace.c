@@ -2819,10 +2819,12 @@ abm_workspace_undo (AbmWorkspace  *self,
 
 /* Writes a consistent snapshot of @db into the empty file @path with
  * SQLite's backup API; the copy is nobody's open file, so it does not name
- * us as its writer. */
+ * us as its writer. Unless @durable, nothing waits for the disk: the file
+ * is private and copied on (abm_document_replace() flushes that copy). */
 static gboolean
 backup_to (sqlite3     *db,
            const char  *path,
+           gboolean     durable,
            GError     **error)
 {
   sqlite3 *dest = NULL;
@@ -2836,6 +2838,8 @@ backup_to (sqlite3     *db,
       set_sqlite_error (error, dest, rc, _("Could not save a copy"));
       goto out;
     }
+  if (!durable && !exec (dest, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", error))
+    goto out;
 
   backup = sqlite3_backup_init (dest, "main", db, "main");
   if (backup == NULL)
@@ -2891,7 +2895,7 @@ abm_workspace_save_copy (AbmWorkspace  *self,
   tmp = new_temp_for (canonical, ".abm-planner-copy-XXXXXX", error);
   if (tmp == NULL)
     return FALSE;
-  if (!backup_to (self->db, tmp, error))
+  if (!backup_to (self->db, tmp, !abm_document_is_portal_path (canonical), error))
     {
       g_unlink (tmp);
       return FALSE;
@@ -2993,7 +2997,7 @@ abm_workspace_sync_document (AbmWorkspace  *self,
   snapshot = abm_document_new_temp (error);
   if (snapshot == NULL)
     return FALSE;
-  ok = backup_to (self->db, snapshot, error)
+  ok = backup_to (self->db, snapshot, FALSE, error)
        && abm_document_copy_write_back (self->document, snapshot, error);
   g_unlink (snapshot);
   return ok;
