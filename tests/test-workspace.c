@@ -2825,7 +2825,20 @@ test_portal_unwritable (Fixture       *fixture,
   g_clear_object (&workspace);
   workspace = open_direct (fixture, path);
   g_assert_nonnull (abm_workspace_find_account (workspace, "globex.com"));
+  g_clear_object (&workspace);
   assert_no_working_copy (path);
+
+  /* A file we may not write is refused for writing, as anywhere, and read. */
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  workspace = abm_workspace_open (path, ABM_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_null (workspace);
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_READ_ONLY);
+  assert_no_working_copy (path);
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_READ_ONLY);
+  g_assert_nonnull (abm_workspace_find_account (workspace, "globex.com"));
+  g_clear_object (&workspace);
+  assert_no_working_copy (path);
+  assert_portal_holds (fixture, only);
 }
 
 /* New and Save a Copy into a portal folder build the file privately and

@@ -1633,6 +1633,18 @@ open_document (const char             *path,
       return g_steal_pointer (&self);
     }
 
+  /* As for any file: one we may not write is not opened for writing,
+   * rather than edited in a copy that could never be written back. */
+  if (g_access (path, W_OK) != 0)
+    {
+      int saved = errno;
+      g_autofree char *shown = display_name (path);
+
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_READ_ONLY,
+                   _("“%s” cannot be changed: %s"), shown, g_strerror (saved));
+      return NULL;
+    }
+
   document = abm_document_copy_new (path);
   working = abm_document_copy_get_path (document);
   if (!abm_document_copy_ensure (document, error))
