@@ -7,12 +7,14 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "abm-date.h"
 #include "abm-document-copy.h"
@@ -2475,18 +2477,40 @@ assert_kept_aside (const char *kept,
   g_assert_cmpint (g_unlink (kept), ==, 0);
 }
 
+/* A snapshot a write-back killed midway left in the private folder, as
+ * old as @days. */
+static char *
+leave_temporary (guint days)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = abm_document_new_temp (&error);
+  struct utimbuf when;
+
+  g_assert_no_error (error);
+  when.actime = when.modtime = time (NULL) - days * 24 * 60 * 60;
+  g_assert_cmpint (g_utime (path, &when), ==, 0);
+  return path;
+}
+
 static void
 test_portal_edit (Fixture       *fixture,
                   gconstpointer  data)
 {
   const char *const only[] = { "program.abm", NULL };
   g_autofree char *path = portal_original (fixture, "program.abm", "acme.com");
+  g_autofree char *stale = leave_temporary (2);
+  g_autofree char *recent = leave_temporary (0);
   g_autoptr(AbmWorkspace) workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
   g_autoptr(AbmWorkspace) direct = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *portal = fixture_path (fixture, "portal");
   const char *working = abm_workspace_get_working_copy (workspace);
   AbmAccount *acme;
+
+  /* What a dead process left is cleared; what another may be writing is not. */
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (recent), ==, 0);
 
   /* The workspace is the original to everyone; SQLite has a private copy. */
   g_assert_cmpstr (abm_workspace_get_path (workspace), ==, path);

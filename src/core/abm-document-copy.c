@@ -311,6 +311,25 @@ abm_document_copy_get_pending (AbmDocumentCopy *self)
   return self->pending;
 }
 
+/* Temporary files of a process that died (a day old, so none in use). */
+static void
+remove_stale_temporaries (void)
+{
+  g_autofree char *dir_path = private_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64 limit = g_get_real_time () / G_USEC_PER_SEC - 24 * 60 * 60;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      GStatBuf st;
+
+      if (g_str_has_prefix (name, ".abm-planner-") && g_stat (path, &st) == 0 && st.st_mtime < limit)
+        g_unlink (path);
+    }
+}
+
 gboolean
 abm_document_copy_ensure (AbmDocumentCopy  *self,
                           GError          **error)
@@ -321,6 +340,7 @@ abm_document_copy_ensure (AbmDocumentCopy  *self,
 
   if (!make_private_dir (error))
     return FALSE;
+  remove_stale_temporaries ();
   /* Never an existing copy opened and closed: that would drop the SQLite
    * locks a workspace of this process may hold on it. */
   fd = g_open (self->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);

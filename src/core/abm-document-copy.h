@@ -78,7 +78,8 @@ const char      *abm_document_copy_get_path     (AbmDocumentCopy  *self);
 gboolean         abm_document_copy_get_pending  (AbmDocumentCopy  *self);
 
 /* Makes the working copy exist (empty if new), so that it can be locked
- * before anything is read from it or written to it. */
+ * before anything is read from it or written to it; removes what a process
+ * that died while writing back left in the private folder. */
 gboolean         abm_document_copy_ensure       (AbmDocumentCopy  *self,
                                                  GError          **error);
 /* With the working copy locked: what the last session left. */
