@@ -2461,15 +2461,38 @@ replace_behind_our_back (Fixture    *fixture,
   g_assert_cmpint (g_rename (theirs, path), ==, 0);
 }
 
-/* The changes kept aside at @kept hold @ours and not @theirs; then they
- * are removed, as they are outside the fixture. */
+/* Opening @path again after another program saved it as @their_file
+ * (holding @theirs) shows their file, unchanged, and keeps our changes
+ * (holding @ours) aside, unmerged, under a dated name in the private
+ * folder; they are removed afterwards, being outside the fixture. */
 static void
-assert_kept_aside (const char *kept,
-                   const char *ours,
-                   const char *theirs)
+assert_reopen_keeps_aside (Fixture    *fixture,
+                           const char *path,
+                           GBytes     *their_file,
+                           const char *ours,
+                           const char *theirs)
 {
-  g_autoptr(AbmWorkspace) aside = open_ok (kept, ABM_WORKSPACE_OPEN_READ_ONLY);
+  g_autofree char *name = g_path_get_basename (path);
+  const char *const only[] = { name, NULL };
+  g_autofree char *portal = fixture_path (fixture, "portal");
+  g_autoptr(AbmWorkspace) workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_autoptr(AbmWorkspace) aside = NULL;
+  g_autofree char *kept = g_strdup (abm_workspace_get_kept_aside (workspace));
+  g_autofree char *kept_name = NULL;
 
+  g_assert_false (abm_workspace_get_recovered (workspace));
+  g_assert_nonnull (kept);
+  g_assert_false (g_str_has_prefix (kept, portal));
+  kept_name = g_path_get_basename (kept);
+  g_assert_true (g_str_has_prefix (kept_name, "program "));
+  g_assert_nonnull (abm_workspace_find_account (workspace, theirs));
+  g_assert_null (abm_workspace_find_account (workspace, ours));
+  g_clear_object (&workspace);
+  assert_same_bytes (their_file, path);
+  assert_portal_holds (fixture, only);
+  assert_no_working_copy (path);
+
+  aside = open_ok (kept, ABM_WORKSPACE_OPEN_READ_ONLY);
   g_assert_nonnull (abm_workspace_find_account (aside, ours));
   g_assert_null (abm_workspace_find_account (aside, theirs));
   g_clear_object (&aside);
@@ -2736,13 +2759,8 @@ static void
 test_portal_crash_conflict (Fixture       *fixture,
                             gconstpointer  data)
 {
-  const char *const only[] = { "program.abm", NULL };
   g_autofree char *path = NULL;
-  g_autofree char *portal = NULL;
-  g_autofree char *kept = NULL;
-  g_autofree char *kept_name = NULL;
   g_autoptr(GBytes) theirs = NULL;
-  g_autoptr(AbmWorkspace) workspace = NULL;
 
   if (g_test_subprocess ())
     {
@@ -2751,26 +2769,10 @@ test_portal_crash_conflict (Fixture       *fixture,
     }
 
   path = portal_original (fixture, "program.abm", "acme.com");
-  portal = fixture_path (fixture, "portal");
   crash_child_editing (fixture, path);
   replace_behind_our_back (fixture, path, "theirs.com");
   theirs = read_bytes (path);
-
-  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
-  g_assert_false (abm_workspace_get_recovered (workspace));
-  kept = g_strdup (abm_workspace_get_kept_aside (workspace));
-  g_assert_nonnull (kept);
-  g_assert_false (g_str_has_prefix (kept, portal));
-  kept_name = g_path_get_basename (kept);
-  g_assert_true (g_str_has_prefix (kept_name, "program "));
-  g_assert_nonnull (abm_workspace_find_account (workspace, "theirs.com"));
-  g_assert_null (abm_workspace_find_account (workspace, "kept.com"));
-  g_clear_object (&workspace);
-  assert_same_bytes (theirs, path);
-  assert_portal_holds (fixture, only);
-  assert_no_working_copy (path);
-
-  assert_kept_aside (kept, "kept.com", "theirs.com");
+  assert_reopen_keeps_aside (fixture, path, theirs, "kept.com", "theirs.com");
 }
 
 /* Two programs edit the file: a write-back never goes over the other's
@@ -2786,7 +2788,6 @@ test_portal_changed_while_open (Fixture       *fixture,
   g_autoptr(GBytes) theirs = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *working = g_strdup (abm_workspace_get_working_copy (workspace));
-  g_autofree char *kept = NULL;
 
   add_ok (workspace, "Ours", "ours.com");
   replace_behind_our_back (fixture, path, "theirs.com");
@@ -2799,17 +2800,7 @@ test_portal_changed_while_open (Fixture       *fixture,
   assert_same_bytes (theirs, path);
   assert_portal_holds (fixture, only);
   g_assert_true (g_file_test (working, G_FILE_TEST_IS_REGULAR));
-
-  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
-  kept = g_strdup (abm_workspace_get_kept_aside (workspace));
-  g_assert_nonnull (kept);
-  g_assert_nonnull (abm_workspace_find_account (workspace, "theirs.com"));
-  g_assert_null (abm_workspace_find_account (workspace, "ours.com"));
-  g_clear_object (&workspace);
-  assert_same_bytes (theirs, path);
-  assert_no_working_copy (path);
-
-  assert_kept_aside (kept, "ours.com", "theirs.com");
+  assert_reopen_keeps_aside (fixture, path, theirs, "ours.com", "theirs.com");
 }
 
 /* A folder we may not write: the original stays as it was, the changes
