@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "abm-document-copy.h"
 #include "abm-test-ics.h"
 #include "abm-workspace.h"
 
@@ -2472,6 +2473,104 @@ test_engagement_bad_input (Fixture       *f,
   }
 }
 
+/* Only @name is in the folder @dir. */
+static void
+assert_only_file (const char *dir,
+                  const char *name)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *found;
+
+  g_assert_nonnull (d);
+  while ((found = g_dir_read_name (d)) != NULL)
+    g_assert_cmpstr (found, ==, name);
+}
+
+/* A workspace in a document portal folder (a stand-in named by
+ * ABM_DOCUMENT_PORTAL_DIR): an edit leaves nothing but the file there and
+ * is in the file when abmctl exits; a write-back that would go over
+ * another program's save fails, and says where the changes are kept. */
+static void
+test_portal (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *portal = fixture_path (f, "portal");
+  g_autofree char *outside = fixture_path (f, "w.abm");
+  g_autofree char *path = fixture_path (f, "portal/w.abm");
+  g_autofree char *theirs = fixture_path (f, "theirs.abm");
+  g_autofree char *direct = fixture_path (f, "direct.abm");
+  g_autoptr(AbmDocumentCopy) document = abm_document_copy_new (path);
+  g_autofree char *wal = g_strconcat (abm_document_copy_get_path (document), "-wal", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) plan = NULL;
+  g_auto(GStrv) env = NULL;
+  g_autoptr(GBytes) their_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Result) result = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *kept = NULL;
+  const char *start;
+
+  init_workspace (f, "w.abm");
+  init_workspace (f, "theirs.abm");
+  g_assert_cmpint (g_mkdir (portal, 0700), ==, 0);
+  g_assert_cmpint (g_rename (outside, path), ==, 0);
+  g_setenv ("ABM_DOCUMENT_PORTAL_DIR", portal, TRUE);
+
+  g_assert_cmpint (add_account (f, "portal/w.abm", "Acme", "acme.com"), ==, 1);
+  assert_only_file (portal, "w.abm");
+  g_assert_false (g_file_test (abm_document_copy_get_path (document), G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (path);
+    g_autoptr(GFile) to = g_file_new_for_path (direct);
+
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_accounts (f, "direct.abm"), ==, 1);
+  }
+
+  /* Another program saves the file while abmctl waits for its input. */
+  env = child_environment ("C.UTF-8");
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
+  g_subprocess_launcher_set_environ (launcher, env);
+  plan = g_subprocess_launcher_spawn (launcher, &error, abmctl_path, "plan", "portal/w.abm",
+                                      "--account", "acme.com", "--set", "value-hypothesis=-", NULL);
+  g_assert_no_error (error);
+  for (guint i = 0; !g_file_test (wal, G_FILE_TEST_EXISTS); i++)
+    {
+      g_assert_cmpuint (i, <, 1000);
+      g_usleep (10000);
+    }
+  g_assert_cmpint (g_rename (theirs, path), ==, 0);
+  their_bytes = read_bytes (path);
+  g_assert_true (g_subprocess_communicate_utf8 (plan, "Faster close", NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_cmpint (g_subprocess_get_exit_status (plan), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "abmctl: “w.abm” was changed"));
+  g_assert_nonnull (strstr (err, abm_document_copy_get_path (document)));
+  assert_bytes_unchanged (path, their_bytes);
+  assert_only_file (portal, "w.abm");
+
+  /* The next edit is made to their file; ours is kept aside, and said so. */
+  result = run (f, "add", "portal/w.abm", "--name", "Initech", NULL);
+  g_test_message ("%s", result->err);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->out, ==, "1\n");
+  start = strstr (result->err, "kept, not merged, in “");
+  g_assert_nonnull (start);
+  start += strlen ("kept, not merged, in “");
+  kept = g_strndup (start, strstr (start, "”") - start);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_unlink (kept), ==, 0);
+  assert_only_file (portal, "w.abm");
+  g_assert_false (g_file_test (abm_document_copy_get_path (document), G_FILE_TEST_EXISTS));
+  g_unsetenv ("ABM_DOCUMENT_PORTAL_DIR");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2528,6 +2627,7 @@ main (int    argc,
   ADD ("/cli/kpis", test_kpis);
   ADD ("/cli/engagement-bad-input", test_engagement_bad_input);
   ADD ("/cli/import-activities", test_import_activities);
+  ADD ("/cli/portal", test_portal);
 
 #undef ADD
 

@@ -16,6 +16,7 @@
 #include "abm-application.h"
 #include "abm-bulk-edit-dialog.h"
 #include "abm-criterion-row.h"
+#include "abm-file-guard.h"
 #include "abm-profile-view.h"
 #include "abm-readiness.h"
 #include "abm-readiness-group.h"
@@ -907,6 +908,131 @@ test_committee (void)
   g_rmdir (dir);
 }
 
+/* A workspace made outside, holding @domain, moved to @path as another
+ * program would have saved it. */
+static void
+save_as_another_program (const char *dir,
+                         const char *path,
+                         const char *name,
+                         const char *domain)
+{
+  g_autofree char *made = g_build_filename (dir, "made.abm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AbmWorkspace) workspace = abm_workspace_create (made, name, "EUR", FALSE, &error);
+  g_autoptr(AbmAccount) account = abm_account_new ();
+
+  g_assert_no_error (error);
+  g_assert_true (abm_account_set_field_text (account, ABM_ACCOUNT_FIELD_NAME, domain, NULL));
+  g_assert_true (abm_account_set_field_text (account, ABM_ACCOUNT_FIELD_DOMAIN, domain, NULL));
+  g_assert_true (abm_workspace_add_account (workspace, account, &error));
+  g_clear_object (&workspace);
+  g_assert_cmpint (g_rename (made, path), ==, 0);
+}
+
+static void
+add_to_window (AbmWindow  *window,
+               const char *domain)
+{
+  g_autoptr(AbmAccount) account = abm_account_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (abm_account_set_field_text (account, ABM_ACCOUNT_FIELD_NAME, domain, NULL));
+  g_assert_true (abm_workspace_add_account (abm_window_get_workspace (window), account, &error));
+  g_assert_no_error (error);
+  abm_test_ui_iterate ();
+}
+
+/* A file from a document portal folder (a stand-in named by
+ * ABM_DOCUMENT_PORTAL_DIR) keeps its name in the window; its changes reach
+ * it as they are made; when they cannot, the window says so once, asks
+ * before closing, and the next open offers what was kept aside. */
+static void
+test_portal (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-ui-XXXXXX", NULL);
+  g_autofree char *portal = g_build_filename (dir, "portal", NULL);
+  g_autofree char *path = g_build_filename (portal, "program.abm", NULL);
+  g_autofree char *theirs = g_build_filename (dir, "theirs.abm", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(AbmWorkspace) reread = NULL;
+  AbmWindow *window;
+  AbmWindow *earlier = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (g_mkdir (portal, 0700), ==, 0);
+  g_setenv ("ABM_DOCUMENT_PORTAL_DIR", portal, TRUE);
+  save_as_another_program (dir, path, "Portal Program", "acme.com");
+
+  window = abm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  abm_window_open_workspace (window, path);
+  abm_test_ui_iterate ();
+  g_assert_cmpstr (abm_window_get_workspace_path (window), ==, path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Portal Program");
+  g_assert_nonnull (abm_workspace_get_working_copy (abm_window_get_workspace (window)));
+
+  add_to_window (window, "globex.com");
+  reread = abm_test_ui_reread (path);
+  g_assert_nonnull (abm_workspace_find_account (reread, "globex.com"));
+  g_clear_object (&reread);
+
+  /* Another program saves the file: said once, however many changes follow. */
+  save_as_another_program (dir, theirs, "Their Program", "theirs.com");
+  g_assert_cmpint (g_rename (theirs, path), ==, 0);
+  add_to_window (window, "initech.com");
+  dialog = abm_test_ui_find_message_dialog ("Changes Not Saved to the File");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“program.abm” was changed"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  add_to_window (window, "umbrella.com");
+  g_assert_null (abm_test_ui_find_message_dialog ("Changes Not Saved to the File"));
+
+  /* Closing asks first; the changes stay behind. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  g_assert_nonnull (window);
+  g_assert_nonnull (abm_window_get_workspace (window));
+  dialog = abm_test_ui_find_message_dialog ("Changes Not Saved to the File");
+  g_assert_nonnull (dialog);
+  abm_test_ui_respond (dialog, "accept");
+  abm_test_ui_iterate ();
+  g_assert_null (window);
+  reread = abm_test_ui_reread (path);
+  g_assert_nonnull (abm_workspace_find_account (reread, "theirs.com"));
+  g_assert_null (abm_workspace_find_account (reread, "umbrella.com"));
+  g_clear_object (&reread);
+
+  /* The next open shows their file and offers ours. */
+  window = abm_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  abm_window_open_workspace (window, path);
+  abm_test_ui_iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Their Program");
+  kept = g_strdup (abm_workspace_get_kept_aside (abm_window_get_workspace (window)));
+  g_assert_nonnull (kept);
+  dialog = abm_test_ui_find_message_dialog ("Earlier Changes Kept Aside");
+  g_assert_nonnull (dialog);
+  abm_test_ui_respond (dialog, "accept");
+  abm_test_ui_iterate ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (ABM_IS_WINDOW (l->data) && g_strcmp0 (abm_window_get_workspace_path (l->data), kept) == 0)
+      earlier = l->data;
+  g_assert_nonnull (earlier);
+  g_assert_nonnull (abm_workspace_find_account (abm_window_get_workspace (earlier), "umbrella.com"));
+
+  abm_test_ui_close (GTK_WIDGET (earlier));
+  abm_test_ui_close (GTK_WIDGET (window));
+  abm_application_forget_recent (app, kept);
+  abm_application_forget_recent (app, path);
+  abm_file_guard_remove_sidecars (kept, TRUE);
+  g_assert_cmpint (g_unlink (kept), ==, 0);
+  g_unsetenv ("ABM_DOCUMENT_PORTAL_DIR");
+  abm_test_ui_remove_dir (portal);
+  abm_test_ui_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -922,6 +1048,7 @@ main (int   argc,
   g_test_add_func ("/ui/tiers", test_tiers);
   g_test_add_func ("/ui/committee", test_committee);
   g_test_add_func ("/ui/readiness", test_readiness);
+  g_test_add_func ("/ui/portal", test_portal);
 
   status = g_test_run ();
 

@@ -6,13 +6,20 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "abm-date.h"
+#include "abm-document-copy.h"
+#include "abm-file-guard.h"
+#include "abm-sample.h"
 #include "abm-workspace.h"
 
 /* Every test gets a fresh folder of its own, removed afterwards. */
@@ -2333,6 +2340,669 @@ test_engagement_hot_journal (Fixture       *fixture,
   g_assert_cmpuint (n_accounts (workspace), ==, 1);
 }
 
+/* ---- files in a document portal folder ----------------------------------
+ *
+ * ABM_DOCUMENT_PORTAL_DIR makes the fixture's "portal" folder stand in for
+ * the document portal's: SQLite must never open a file in it, so nothing
+ * but the documents may ever appear there (abm-document-copy.h). */
+
+static void
+portal_set_up (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *portal = NULL;
+
+  fixture_set_up (fixture, data);
+  portal = fixture_path (fixture, "portal");
+  g_assert_cmpint (g_mkdir (portal, 0700), ==, 0);
+  g_setenv ("ABM_DOCUMENT_PORTAL_DIR", portal, TRUE);
+}
+
+static void
+portal_tear_down (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_unsetenv ("ABM_DOCUMENT_PORTAL_DIR");
+  fixture_tear_down (fixture, data);
+}
+
+/* A workspace holding @domain, made outside and moved into the portal
+ * folder as @name, as another program would have saved it. */
+static char *
+portal_original (Fixture    *fixture,
+                 const char *name,
+                 const char *domain)
+{
+  g_autofree char *made = g_strconcat (fixture->dir, "/made-", name, NULL);
+  char *path = g_build_filename (fixture->dir, "portal", name, NULL);
+  g_autoptr(AbmWorkspace) workspace = create_ok (made, "Program");
+
+  g_assert_null (abm_workspace_get_working_copy (workspace));
+  add_ok (workspace, domain, domain);
+  g_clear_object (&workspace);
+  assert_no_sidecars (made);
+  g_assert_cmpint (g_rename (made, path), ==, 0);
+  return path;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The portal folder holds exactly @names (NULL-terminated), sorted. */
+static void
+assert_portal_holds (Fixture           *fixture,
+                     const char *const *names)
+{
+  g_autofree char *portal = fixture_path (fixture, "portal");
+  g_autoptr(GDir) dir = g_dir_open (portal, 0, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  guint i = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (found, g_strdup (name));
+  g_ptr_array_sort (found, compare_names);
+  for (; i < found->len; i++)
+    {
+      g_test_message ("portal folder: %s", (char *) found->pdata[i]);
+      g_assert_cmpstr (found->pdata[i], ==, names[i]);
+    }
+  g_assert_null (names[i]);
+}
+
+/* Nothing of @path's working copy (nor of any copy for reading) is left in
+ * the private folder. */
+static void
+assert_no_working_copy (const char *path)
+{
+  g_autoptr(AbmDocumentCopy) document = abm_document_copy_new (path);
+  g_autofree char *dir_path = g_path_get_dirname (abm_document_copy_get_path (document));
+  g_autofree char *prefix = g_path_get_basename (abm_document_copy_get_path (document));
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_false (g_str_has_prefix (name, prefix));
+      g_assert_false (g_str_has_prefix (name, ".abm-planner-"));
+    }
+}
+
+/* The file as it is on disk, read through a copy outside the portal
+ * folder, as another program would read it. */
+static AbmWorkspace *
+open_direct (Fixture    *fixture,
+             const char *path)
+{
+  g_autofree char *copy = fixture_path (fixture, "direct.abm");
+  g_autoptr(GFile) from = g_file_new_for_path (path);
+  g_autoptr(GFile) to = g_file_new_for_path (copy);
+  g_autoptr(GError) error = NULL;
+
+  abm_file_guard_remove_sidecars (copy, TRUE);
+  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return open_ok (copy, ABM_WORKSPACE_OPEN_READ_ONLY);
+}
+
+/* Someone else saves @path meanwhile: a workspace holding @domain replaces it. */
+static void
+replace_behind_our_back (Fixture    *fixture,
+                         const char *path,
+                         const char *domain)
+{
+  g_autofree char *theirs = portal_original (fixture, "theirs.abm", domain);
+
+  g_assert_cmpint (g_rename (theirs, path), ==, 0);
+}
+
+/* Opening @path again after another program saved it as @their_file
+ * (holding @theirs) shows their file, unchanged, and keeps our changes
+ * (holding @ours) aside, unmerged, under a dated name in the private
+ * folder; they are removed afterwards, being outside the fixture. */
+static void
+assert_reopen_keeps_aside (Fixture    *fixture,
+                           const char *path,
+                           GBytes     *their_file,
+                           const char *ours,
+                           const char *theirs)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  const char *const only[] = { name, NULL };
+  g_autofree char *portal = fixture_path (fixture, "portal");
+  g_autoptr(AbmWorkspace) workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_autoptr(AbmWorkspace) aside = NULL;
+  g_autofree char *kept = g_strdup (abm_workspace_get_kept_aside (workspace));
+  g_autofree char *kept_name = NULL;
+
+  g_assert_false (abm_workspace_get_recovered (workspace));
+  g_assert_nonnull (kept);
+  g_assert_false (g_str_has_prefix (kept, portal));
+  kept_name = g_path_get_basename (kept);
+  g_assert_true (g_str_has_prefix (kept_name, "program "));
+  g_assert_nonnull (abm_workspace_find_account (workspace, theirs));
+  g_assert_null (abm_workspace_find_account (workspace, ours));
+  g_clear_object (&workspace);
+  assert_same_bytes (their_file, path);
+  assert_portal_holds (fixture, only);
+  assert_no_working_copy (path);
+
+  aside = open_ok (kept, ABM_WORKSPACE_OPEN_READ_ONLY);
+  g_assert_nonnull (abm_workspace_find_account (aside, ours));
+  g_assert_null (abm_workspace_find_account (aside, theirs));
+  g_clear_object (&aside);
+  abm_file_guard_remove_sidecars (kept, TRUE);
+  g_assert_cmpint (g_unlink (kept), ==, 0);
+}
+
+/* A snapshot a write-back killed midway left in the private folder, as
+ * old as @days. */
+static char *
+leave_temporary (guint days)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = abm_document_new_temp (&error);
+  struct utimbuf when;
+
+  g_assert_no_error (error);
+  when.actime = when.modtime = time (NULL) - days * 24 * 60 * 60;
+  g_assert_cmpint (g_utime (path, &when), ==, 0);
+  return path;
+}
+
+static void
+test_portal_edit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *const only[] = { "program.abm", NULL };
+  g_autofree char *path = portal_original (fixture, "program.abm", "acme.com");
+  g_autofree char *stale = leave_temporary (2);
+  g_autofree char *recent = leave_temporary (0);
+  g_autoptr(AbmWorkspace) workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_autoptr(AbmWorkspace) direct = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *portal = fixture_path (fixture, "portal");
+  const char *working = abm_workspace_get_working_copy (workspace);
+  AbmAccount *acme;
+
+  /* What a dead process left is cleared; what another may be writing is not. */
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (recent), ==, 0);
+
+  /* The workspace is the original to everyone; SQLite has a private copy. */
+  g_assert_cmpstr (abm_workspace_get_path (workspace), ==, path);
+  g_assert_nonnull (working);
+  g_assert_false (g_str_has_prefix (working, portal));
+  g_assert_true (g_file_test (working, G_FILE_TEST_IS_REGULAR));
+  assert_portal_holds (fixture, only);
+
+  add_ok (workspace, "Globex", "globex.com");
+  g_assert_true (abm_workspace_set_name (workspace, "Renamed", &error));
+  g_assert_no_error (error);
+  acme = abm_workspace_find_account (workspace, "acme.com");
+  set_field_ok (workspace, acme, ABM_ACCOUNT_FIELD_CITY, "Leipzig");
+  assert_portal_holds (fixture, only);
+
+  g_assert_true (abm_workspace_sync_document (workspace, &error));
+  g_assert_no_error (error);
+  assert_portal_holds (fixture, only);
+  direct = open_direct (fixture, path);
+  g_assert_cmpstr (abm_workspace_get_name (direct), ==, "Renamed");
+  g_assert_cmpuint (n_accounts (direct), ==, 2);
+  g_assert_nonnull (abm_workspace_find_account (direct, "globex.com"));
+  g_assert_cmpstr (abm_account_get_city (abm_workspace_find_account (direct, "acme.com")), ==, "Leipzig");
+  g_assert_true (abm_workspace_check_integrity (direct, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (abm_workspace_get_path (direct),
+                            "SELECT count (*) FROM meta WHERE key = 'lock_holder'"), ==, 0);
+  g_clear_object (&direct);
+
+  /* A delete counts as much as an add; closing writes back the rest. */
+  g_assert_cmpint (abm_workspace_delete_account (workspace, acme, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&workspace);
+  assert_portal_holds (fixture, only);
+  assert_no_working_copy (path);
+  direct = open_direct (fixture, path);
+  g_assert_cmpuint (n_accounts (direct), ==, 1);
+  g_assert_null (abm_workspace_find_account (direct, "acme.com"));
+  g_clear_object (&direct);
+
+  /* Opening again starts from the original. */
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_assert_false (abm_workspace_get_recovered (workspace));
+  g_assert_null (abm_workspace_get_kept_aside (workspace));
+  g_assert_cmpstr (abm_workspace_get_name (workspace), ==, "Renamed");
+  g_assert_cmpuint (n_accounts (workspace), ==, 1);
+  g_clear_object (&workspace);
+  assert_portal_holds (fixture, only);
+  assert_no_working_copy (path);
+}
+
+static void
+count_synced (AbmWorkspace *workspace,
+              const GError *error,
+              guint        *count)
+{
+  g_assert_no_error (error);
+  (*count)++;
+}
+
+/* With a main loop (the app's), every edit is written back once the
+ * handler that made it returns, and an import committed with a rollback
+ * journal (no WAL hook would see it) as well. */
+static void
+test_portal_write_back_idle (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *const only[] = { "program.abm", NULL };
+  g_autofree char *path = portal_original (fixture, "program.abm", "acme.com");
+  g_autoptr(AbmWorkspace) workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_autoptr(AbmWorkspace) direct = NULL;
+  g_autoptr(GPtrArray) many = numbered_accounts (6000, "bulk");
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  guint synced = 0;
+
+  g_signal_connect (workspace, "document-synced", G_CALLBACK (count_synced), &synced);
+  add_ok (workspace, "Globex", "globex.com");
+  add_ok (workspace, "Initech", "initech.com");
+  assert_same_bytes (before, path);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (synced, ==, 1);
+  direct = open_direct (fixture, path);
+  g_assert_cmpuint (n_accounts (direct), ==, 3);
+  g_clear_object (&direct);
+
+  g_assert_true (abm_workspace_add_accounts (workspace, many, &error));
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (synced, ==, 2);
+  direct = open_direct (fixture, path);
+  g_assert_cmpuint (n_accounts (direct), ==, 6003);
+  g_clear_object (&direct);
+  assert_portal_holds (fixture, only);
+
+  /* The write-back due does not outlive the workspace: closing does it. */
+  add_ok (workspace, "Umbrella", "umbrella.com");
+  g_clear_object (&workspace);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (synced, ==, 2);
+  direct = open_direct (fixture, path);
+  g_assert_nonnull (abm_workspace_find_account (direct, "umbrella.com"));
+  g_clear_object (&direct);
+  assert_portal_holds (fixture, only);
+  assert_no_working_copy (path);
+}
+
+/* A file that is refused is left as it was, with nothing beside it and no
+ * copy of it kept. */
+static void
+test_portal_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *names[] = { "text.abm", "truncated.abm", "future.abm", "places.abm", NULL };
+  int codes[] = { ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE, ABM_WORKSPACE_ERROR_DAMAGED,
+                  ABM_WORKSPACE_ERROR_TOO_NEW, ABM_WORKSPACE_ERROR_NOT_A_WORKSPACE };
+  g_autofree char *text = fixture_path (fixture, "made-text.abm");
+  g_autofree char *truncated = fixture_path (fixture, "made-truncated.abm");
+  g_autofree char *future = fixture_path (fixture, "made-future.abm");
+  g_autofree char *places = fixture_path (fixture, "made-places.abm");
+  g_autofree char *sound = portal_original (fixture, "sound.abm", "acme.com");
+  g_autoptr(AbmWorkspace) workspace = open_ok (sound, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  /* What is refused below would go through a working copy if it were not. */
+  g_assert_nonnull (abm_workspace_get_working_copy (workspace));
+  g_clear_object (&workspace);
+  g_assert_cmpint (g_unlink (sound), ==, 0);
+
+  g_assert_true (g_file_set_contents (text, "name,domain\nAcme,acme.com\n", -1, NULL));
+  make_tampered (truncated, "delete", NULL);
+  g_assert_true (g_file_get_contents (truncated, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (truncated, contents, 4096 * 5 + 1000, NULL));
+  make_tampered (future, "delete", "PRAGMA user_version = 99");
+  sql_exec (places, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)");
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *made = g_strconcat (fixture->dir, "/made-", names[i], NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, "portal", names[i], NULL);
+      const char *only[] = { names[i], NULL };
+
+      g_test_message ("%s", names[i]);
+      g_assert_cmpint (g_rename (made, path), ==, 0);
+      assert_refused (path, codes[i], ABM_WORKSPACE_ERROR_DAMAGED);
+      assert_portal_holds (fixture, only);
+      assert_no_working_copy (path);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
+/* The child of the crash tests: commits an edit to the portal file the
+ * parent names and is killed before anything writes it back. */
+static void
+crash_after_commit (Fixture *fixture)
+{
+  const char *path = g_getenv ("ABM_TEST_PORTAL_FILE");
+  g_autofree char *portal = g_path_get_dirname (path);
+  AbmWorkspace *workspace;
+
+  g_setenv ("ABM_DOCUMENT_PORTAL_DIR", portal, TRUE);
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  add_ok (workspace, "Kept", "kept.com");
+  /* A kill skips the tear-down of the child's own fixture. */
+  remove_tree (fixture->dir);
+  raise (SIGKILL);
+}
+
+static void
+crash_child_editing (Fixture    *fixture,
+                     const char *path)
+{
+  g_setenv ("ABM_TEST_PORTAL_FILE", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_unsetenv ("ABM_TEST_PORTAL_FILE");
+}
+
+static void
+test_portal_crash_recovery (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *const only[] = { "program.abm", NULL };
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(AbmWorkspace) workspace = NULL;
+  g_autoptr(AbmWorkspace) direct = NULL;
+
+  if (g_test_subprocess ())
+    {
+      crash_after_commit (fixture);
+      return;
+    }
+
+  path = portal_original (fixture, "program.abm", "acme.com");
+  before = read_bytes (path);
+  crash_child_editing (fixture, path);
+  assert_same_bytes (before, path);
+  assert_portal_holds (fixture, only);
+
+  /* The working copy held the edit, and the original is as that session
+   * left it: the edit is recovered and written back at once. */
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_assert_true (abm_workspace_get_recovered (workspace));
+  g_assert_null (abm_workspace_get_kept_aside (workspace));
+  g_assert_cmpuint (n_accounts (workspace), ==, 2);
+  g_assert_nonnull (abm_workspace_find_account (workspace, "kept.com"));
+  direct = open_direct (fixture, path);
+  g_assert_nonnull (abm_workspace_find_account (direct, "kept.com"));
+  g_clear_object (&direct);
+  g_clear_object (&workspace);
+  assert_portal_holds (fixture, only);
+  assert_no_working_copy (path);
+}
+
+/* Someone else changed the file after the crashed session: their file
+ * wins, and the lost session's changes are kept aside, not merged. */
+static void
+test_portal_crash_conflict (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+
+  if (g_test_subprocess ())
+    {
+      crash_after_commit (fixture);
+      return;
+    }
+
+  path = portal_original (fixture, "program.abm", "acme.com");
+  crash_child_editing (fixture, path);
+  replace_behind_our_back (fixture, path, "theirs.com");
+  theirs = read_bytes (path);
+  assert_reopen_keeps_aside (fixture, path, theirs, "kept.com", "theirs.com");
+}
+
+/* Two programs edit the file: a write-back never goes over the other's
+ * save. The changes stay in the working copy and are kept aside on the
+ * next open. */
+static void
+test_portal_changed_while_open (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *const only[] = { "program.abm", NULL };
+  g_autofree char *path = portal_original (fixture, "program.abm", "acme.com");
+  g_autoptr(AbmWorkspace) workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *working = g_strdup (abm_workspace_get_working_copy (workspace));
+
+  add_ok (workspace, "Ours", "ours.com");
+  replace_behind_our_back (fixture, path, "theirs.com");
+  theirs = read_bytes (path);
+  g_assert_false (abm_workspace_sync_document (workspace, &error));
+  g_assert_error (error, ABM_DOCUMENT_ERROR, ABM_DOCUMENT_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "program.abm"));
+  g_clear_error (&error);
+  g_clear_object (&workspace);
+  assert_same_bytes (theirs, path);
+  assert_portal_holds (fixture, only);
+  g_assert_true (g_file_test (working, G_FILE_TEST_IS_REGULAR));
+  assert_reopen_keeps_aside (fixture, path, theirs, "ours.com", "theirs.com");
+}
+
+/* A folder we may not write: the original stays as it was, the changes
+ * stay in the working copy, and the next open writes them back. */
+static void
+test_portal_unwritable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *const only[] = { "program.abm", NULL };
+  g_autofree char *path = portal_original (fixture, "program.abm", "acme.com");
+  g_autofree char *portal = fixture_path (fixture, "portal");
+  g_autofree char *probe = fixture_path (fixture, "portal/probe");
+  g_autoptr(AbmWorkspace) workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_chmod (portal, 0500), ==, 0);
+  if (g_file_set_contents (probe, "", 0, NULL))
+    {
+      g_unlink (probe);
+      g_chmod (portal, 0700);
+      g_test_skip ("permissions do not hold for this user");
+      return;
+    }
+
+  add_ok (workspace, "Globex", "globex.com");
+  g_assert_false (abm_workspace_sync_document (workspace, &error));
+  g_assert_error (error, ABM_DOCUMENT_ERROR, ABM_DOCUMENT_ERROR_FAILED);
+  g_clear_error (&error);
+  g_clear_object (&workspace);
+  assert_same_bytes (before, path);
+  assert_portal_holds (fixture, only);
+
+  g_assert_cmpint (g_chmod (portal, 0700), ==, 0);
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_assert_true (abm_workspace_get_recovered (workspace));
+  g_clear_object (&workspace);
+  workspace = open_direct (fixture, path);
+  g_assert_nonnull (abm_workspace_find_account (workspace, "globex.com"));
+  g_clear_object (&workspace);
+  assert_no_working_copy (path);
+
+  /* A file we may not write is refused for writing, as anywhere, and read. */
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  workspace = abm_workspace_open (path, ABM_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_null (workspace);
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_READ_ONLY);
+  assert_no_working_copy (path);
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_READ_ONLY);
+  g_assert_nonnull (abm_workspace_find_account (workspace, "globex.com"));
+  g_clear_object (&workspace);
+  assert_no_working_copy (path);
+  assert_portal_holds (fixture, only);
+}
+
+/* New and Save a Copy into a portal folder build the file privately and
+ * put it there whole. */
+static void
+test_portal_create_and_copy (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *const one[] = { "new.abm", NULL };
+  const char *const two[] = { "copy.abm", "new.abm", NULL };
+  g_autofree char *path = fixture_path (fixture, "portal/new.abm");
+  g_autofree char *copy = fixture_path (fixture, "portal/copy.abm");
+  g_autofree char *outside = fixture_path (fixture, "outside.abm");
+  g_autoptr(AbmWorkspace) workspace = create_ok (path, "New Program");
+  g_autoptr(AbmWorkspace) other = NULL;
+  g_autoptr(AbmWorkspace) direct = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (abm_workspace_get_working_copy (workspace));
+  add_ok (workspace, "Acme", "acme.com");
+  assert_portal_holds (fixture, one);
+
+  other = abm_workspace_create (path, "Again", "EUR", FALSE, &error);
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_EXISTS);
+  g_clear_error (&error);
+  other = abm_workspace_create (path, "Again", "EUR", TRUE, &error);
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  other = create_ok (outside, "Outside");
+  add_ok (other, "Globex", "globex.com");
+  g_assert_false (abm_workspace_save_copy (other, path, &error));
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_true (abm_workspace_save_copy (other, copy, &error));
+  g_assert_no_error (error);
+  assert_portal_holds (fixture, two);
+  g_clear_object (&other);
+
+  g_clear_object (&workspace);
+  assert_portal_holds (fixture, two);
+  direct = open_direct (fixture, path);
+  g_assert_cmpstr (abm_workspace_get_name (direct), ==, "New Program");
+  g_assert_nonnull (abm_workspace_find_account (direct, "acme.com"));
+  g_clear_object (&direct);
+  direct = open_direct (fixture, copy);
+  g_assert_cmpstr (abm_workspace_get_name (direct), ==, "Outside");
+  g_assert_nonnull (abm_workspace_find_account (direct, "globex.com"));
+  g_clear_object (&direct);
+  assert_no_working_copy (path);
+  assert_no_working_copy (copy);
+}
+
+/* Reading takes a throwaway copy; a second writer is told the file is open,
+ * by the name the user knows. */
+static void
+test_portal_read_only_and_locked (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  const char *const only[] = { "program.abm", NULL };
+  g_autofree char *path = portal_original (fixture, "program.abm", "acme.com");
+  g_autoptr(AbmWorkspace) writer = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  g_autoptr(AbmWorkspace) reader = open_ok (path, ABM_WORKSPACE_OPEN_READ_ONLY);
+  g_autoptr(AbmWorkspace) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot = g_strdup (abm_workspace_get_working_copy (reader));
+
+  g_assert_cmpstr (snapshot, !=, abm_workspace_get_working_copy (writer));
+  g_assert_nonnull (abm_workspace_find_account (reader, "acme.com"));
+  g_assert_true (abm_workspace_get_read_only (reader));
+
+  second = abm_workspace_open (path, ABM_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_null (second);
+  g_assert_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "program.abm"));
+
+  g_clear_object (&reader);
+  g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  g_clear_object (&writer);
+  assert_portal_holds (fixture, only);
+  assert_no_working_copy (path);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* On demand (-m perf): what a write-back costs after one edit, median of 5,
+ * for the file ABM_PERF_WORKSPACE names (abmctl demo makes one) or else
+ * the 250-account sample. */
+static void
+test_portal_perf (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "portal/perf.abm");
+  const char *source = g_getenv ("ABM_PERF_WORKSPACE");
+  g_autoptr(AbmWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  double times[5];
+  GStatBuf st;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("only with -m perf");
+      return;
+    }
+
+  if (source != NULL && *source != '\0')
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (source);
+      g_autoptr(GFile) to = g_file_new_for_path (path);
+
+      g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_autofree char *made = fixture_path (fixture, "sample.abm");
+
+      workspace = abm_sample_create_workspace (made, 250, 1, &error);
+      g_assert_no_error (error);
+      g_clear_object (&workspace);
+      g_assert_cmpint (g_rename (made, path), ==, 0);
+    }
+
+  workspace = open_ok (path, ABM_WORKSPACE_OPEN_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Program %u", i);
+      gint64 start;
+
+      g_assert_true (abm_workspace_set_name (workspace, name, &error));
+      g_assert_no_error (error);
+      start = g_get_monotonic_time ();
+      g_assert_true (abm_workspace_sync_document (workspace, &error));
+      g_assert_no_error (error);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  qsort (times, G_N_ELEMENTS (times), sizeof times[0], compare_doubles);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_test_minimized_result (times[2], "write-back of %u accounts (%.1f MB): median %.1f ms (%.1f to %.1f)",
+                           n_accounts (workspace), st.st_size / 1e6, times[2], times[0], times[4]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2391,6 +3061,22 @@ main (int   argc,
   ADD ("/workspace/engagement/costs-rules", test_engagement_costs_rules);
   ADD ("/workspace/engagement/journey", test_engagement_journey);
   ADD ("/workspace/crash/hot-journal", test_engagement_hot_journal);
+
+#define ADD_PORTAL(path, func) \
+  g_test_add (path, Fixture, NULL, portal_set_up, func, portal_tear_down)
+
+  ADD_PORTAL ("/workspace/portal/edit", test_portal_edit);
+  ADD_PORTAL ("/workspace/portal/write-back-idle", test_portal_write_back_idle);
+  ADD_PORTAL ("/workspace/portal/refused", test_portal_refused);
+  ADD_PORTAL ("/workspace/portal/crash-recovery", test_portal_crash_recovery);
+  ADD_PORTAL ("/workspace/portal/crash-conflict", test_portal_crash_conflict);
+  ADD_PORTAL ("/workspace/portal/changed-while-open", test_portal_changed_while_open);
+  ADD_PORTAL ("/workspace/portal/unwritable", test_portal_unwritable);
+  ADD_PORTAL ("/workspace/portal/create-and-copy", test_portal_create_and_copy);
+  ADD_PORTAL ("/workspace/portal/read-only-and-locked", test_portal_read_only_and_locked);
+  ADD_PORTAL ("/workspace/portal/perf", test_portal_perf);
+
+#undef ADD_PORTAL
 
 #undef ADD
 

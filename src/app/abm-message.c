@@ -29,6 +29,52 @@ abm_message_show (GtkWidget  *owner,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct {
+  GtkWidget          *owner;
+  AbmMessageAccepted  accepted;
+} Question;
+
+static void
+question_free (gpointer  data,
+               GClosure *closure)
+{
+  Question *question = data;
+
+  g_object_unref (question->owner);
+  g_free (question);
+}
+
+static void
+question_answered (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Question         *question)
+{
+  if (g_strcmp0 (response, "accept") == 0)
+    question->accepted (question->owner);
+}
+
+void
+abm_message_ask (GtkWidget          *owner,
+                 const char         *heading,
+                 const char         *body,
+                 const char         *cancel_label,
+                 const char         *accept_label,
+                 AbmMessageAccepted  accepted)
+{
+  GtkRoot *root = gtk_widget_get_root (owner);
+  AdwMessageDialog *dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  Question *question = g_new0 (Question, 1);
+
+  question->owner = g_object_ref (owner);
+  question->accepted = accepted;
+  adw_message_dialog_add_responses (dialog, "cancel", cancel_label, "accept", accept_label, NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (question_answered), question, question_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 abm_message_show_import (GtkWidget  *owner,
                          const char *heading,

@@ -12,6 +12,17 @@ void abm_message_show (GtkWidget  *owner,
                        const char *heading,
                        const char *body);
 
+typedef void (*AbmMessageAccepted) (GtkWidget *owner);
+
+/* A question with two answers: @cancel_label, the default (also Escape),
+ * and @accept_label, which calls @accepted with @owner. */
+void abm_message_ask  (GtkWidget          *owner,
+                       const char         *heading,
+                       const char         *body,
+                       const char         *cancel_label,
+                       const char         *accept_label,
+                       AbmMessageAccepted  accepted);
+
 /* What an import did: "3 new, 1 updated." and the first rows it left out
  * (of AbmImportReject) with their lines. */
 void abm_message_show_import (GtkWidget  *owner,

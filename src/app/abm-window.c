@@ -14,6 +14,7 @@
 #include "abm-brief-dialog.h"
 #include "abm-brief-export.h"
 #include "abm-brief-progress-dialog.h"
+#include "abm-document-copy.h"
 #include "abm-file-chooser.h"
 #include "abm-import-dialog.h"
 #include "abm-new-workspace-dialog.h"
@@ -32,6 +33,13 @@ struct _AbmWindow
   AbmWorkspace         *workspace;
   GArray               *undo_ids;
   GBinding             *title_binding;
+
+  /* A file from a portal folder (abm-document-copy.h): its last
+   * write-back failed, and that was said; what an earlier session left
+   * aside; the user chose to close with changes not written back. */
+  gboolean              sync_failed;
+  char                 *kept_aside;
+  gboolean              close_anyway;
 
   /* A brief being asked about: its paper, and a batch's accounts. */
   AbmPaper              export_paper;
@@ -88,6 +96,96 @@ toast (AbmWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
+/* ---- Files from portal folders ---------------------------------------------
+ *
+ * Such a file is edited in a private working copy that the workspace writes
+ * back after every change (abm-document-copy.h); here the window says when
+ * that failed, and what an earlier session left. */
+
+static char *
+kept_for_next_open (AbmWorkspace *workspace,
+                    const GError *error)
+{
+  g_autofree char *shown = g_filename_display_basename (abm_workspace_get_path (workspace));
+
+  return g_strdup_printf (_("%s.\n\nThe changes stay in ABM Planner’s own copy of the workspace. "
+                            "They are written to “%s” when you open it again, or kept aside if "
+                            "another program has changed it."),
+                          error->message, shown);
+}
+
+static void
+document_synced (AbmWindow    *self,
+                 const GError *error)
+{
+  g_autofree char *body = NULL;
+
+  if (error == NULL)
+    {
+      if (self->sync_failed)
+        toast (self, _("Changes saved to the file again"));
+      self->sync_failed = FALSE;
+      return;
+    }
+  /* Said once, not after every change. */
+  if (self->sync_failed)
+    return;
+  self->sync_failed = TRUE;
+  body = g_strdup_printf (_("%s.\n\nYour changes are safe in ABM Planner’s own copy of the workspace. "
+                            "Save a Copy puts them in another file."),
+                          error->message);
+  abm_message_show (GTK_WIDGET (self), _("Changes Not Saved to the File"), body);
+}
+
+static void
+open_kept_aside (GtkWidget *owner)
+{
+  AbmWindow *self = ABM_WINDOW (owner);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app != NULL && self->kept_aside != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent",
+                                    g_variant_new_string (self->kept_aside));
+}
+
+static void
+report_earlier_session (AbmWindow *self)
+{
+  AbmWorkspace *workspace = self->workspace;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->kept_aside, g_free);
+  self->sync_failed = FALSE;
+  if (abm_workspace_get_kept_aside (workspace) != NULL)
+    {
+      g_autofree char *shown = g_filename_display_basename (abm_workspace_get_path (workspace));
+      g_autofree char *body =
+        g_strdup_printf (_("The last changes of an earlier session could not be written to “%s”, "
+                           "and another program has changed it since. Nothing was merged: the file "
+                           "is shown as the other program left it, and the earlier changes are kept "
+                           "in a workspace of their own."),
+                         shown);
+
+      self->kept_aside = g_strdup (abm_workspace_get_kept_aside (workspace));
+      abm_message_ask (GTK_WIDGET (self), _("Earlier Changes Kept Aside"), body,
+                       _("_Close"), _("_Open Earlier Changes"), open_kept_aside);
+    }
+  else if (abm_workspace_get_recovered (workspace))
+    {
+      /* They were written back on opening, unless that failed: then this
+       * tells why. */
+      if (abm_workspace_sync_document (workspace, &error))
+        toast (self, _("Recovered the changes of the last session"));
+      else
+        {
+          g_autofree char *body = kept_for_next_open (workspace, error);
+
+          self->sync_failed = TRUE;
+          abm_message_show (GTK_WIDGET (self), _("Changes Not Saved to the File"), body);
+        }
+    }
+}
+
 static void
 set_workspace (AbmWindow    *self,
                AbmWorkspace *workspace)
@@ -103,6 +201,7 @@ set_workspace (AbmWindow    *self,
       abm_targets_view_set_workspace (self->targets_view, NULL);
       abm_insights_view_set_workspace (self->insights_view, NULL);
       abm_profile_view_set_workspace (self->profile_view, NULL);
+      g_signal_handlers_disconnect_by_func (self->workspace, document_synced, self);
       abm_workspace_close (self->workspace);
       g_clear_object (&self->workspace);
     }
@@ -119,9 +218,11 @@ set_workspace (AbmWindow    *self,
       adw_view_switcher_title_set_subtitle (self->switcher_title,
                                             abm_workspace_get_currency (workspace));
       abm_application_note_recent (get_app (self), abm_workspace_get_path (workspace));
+      g_signal_connect_swapped (workspace, "document-synced", G_CALLBACK (document_synced), self);
       /* The list is what people come back for; the profile is one click away. */
       adw_view_stack_set_visible_child_name (self->view_stack, "targets");
       gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+      report_earlier_session (self);
     }
   else
     {
@@ -190,6 +291,8 @@ abm_window_create_workspace (AbmWindow   *self,
 void
 abm_window_close_workspace (AbmWindow *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (ABM_IS_WINDOW (self));
 
   if (self->workspace == NULL)
@@ -197,6 +300,12 @@ abm_window_close_workspace (AbmWindow *self)
 
   /* A field still being typed in is kept, not lost. */
   abm_accounts_view_commit (self->accounts_view);
+  if (!abm_workspace_sync_document (self->workspace, &error))
+    {
+      g_autofree char *body = kept_for_next_open (self->workspace, error);
+
+      abm_message_show (GTK_WIDGET (self), _("Changes Not Saved to the File"), body);
+    }
   set_workspace (self, NULL);
 }
 
@@ -305,10 +414,11 @@ abm_window_choose_workspace (AbmWindow *self)
                NULL, open_chosen);
 }
 
+/* Not in a portal folder, which holds the one name that was chosen. */
 static char *
 with_extension (const char *path)
 {
-  if (g_str_has_suffix (path, ".abm"))
+  if (g_str_has_suffix (path, ".abm") || abm_document_is_portal_path (path))
     return g_strdup (path);
   return g_strconcat (path, ".abm", NULL);
 }
@@ -986,11 +1096,21 @@ update_actions (AbmWindow *self)
   set_enabled (self, "show-view", open);
 }
 
+static void
+close_anyway (GtkWidget *owner)
+{
+  AbmWindow *self = ABM_WINDOW (owner);
+
+  self->close_anyway = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 abm_window_close_request (GtkWindow *window)
 {
   AbmWindow *self = ABM_WINDOW (window);
   AbmApplication *app = get_app (self);
+  g_autoptr(GError) error = NULL;
   int width, height;
 
   if (app != NULL)
@@ -1003,7 +1123,21 @@ abm_window_close_request (GtkWindow *window)
       g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
     }
 
-  abm_window_close_workspace (self);
+  /* Changes that cannot reach the file are asked about while the window
+   * can still say so. */
+  if (self->workspace != NULL)
+    {
+      abm_accounts_view_commit (self->accounts_view);
+      if (!self->close_anyway && !abm_workspace_sync_document (self->workspace, &error))
+        {
+          g_autofree char *body = kept_for_next_open (self->workspace, error);
+
+          abm_message_ask (GTK_WIDGET (self), _("Changes Not Saved to the File"), body,
+                           _("_Keep Open"), _("_Close Anyway"), close_anyway);
+          return TRUE;
+        }
+      set_workspace (self, NULL);
+    }
 
   return GTK_WINDOW_CLASS (abm_window_parent_class)->close_request (window);
 }
@@ -1028,6 +1162,7 @@ abm_window_finalize (GObject *object)
 
   g_array_unref (self->undo_ids);
   g_clear_pointer (&self->export_accounts, g_ptr_array_unref);
+  g_free (self->kept_aside);
 
   G_OBJECT_CLASS (abm_window_parent_class)->finalize (object);
 }

@@ -161,7 +161,7 @@ add_account (const AbmCliCommand  *command,
   workspace = abm_workspace_open (file, ABM_WORKSPACE_OPEN_DEFAULT, &error);
   if (workspace == NULL || !abm_workspace_add_account (workspace, account, &error))
     return abm_cli_fail (error);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT "\n", abm_account_get_id (account));
   abm_cli_write (id, -1);

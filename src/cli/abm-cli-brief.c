@@ -139,7 +139,7 @@ abm_cli_brief_main (const AbmCliCommand  *command,
     }
   else if (!write_tier_briefs (workspace, tier, &options, output, &error))
     return abm_cli_fail (error);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -178,6 +178,6 @@ abm_cli_summary_main (const AbmCliCommand  *command,
   document = abm_brief_document_new_summary (workspace, &options, &error);
   if (document == NULL || !abm_brief_document_write_pdf (document, output, &error))
     return abm_cli_fail (error);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }

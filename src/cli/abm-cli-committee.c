@@ -163,7 +163,7 @@ abm_cli_committee_main (const AbmCliCommand  *command,
     print_committee_json (workspace, account, people, coverage);
   else
     print_committee_text (people, coverage);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -209,7 +209,7 @@ abm_cli_import_contacts_main (const AbmCliCommand  *command,
                  abm_contact_importer_get_n_new (importer), abm_contact_importer_get_n_updated (importer),
                  rejects->len);
   abm_cli_print_rejects (rejects);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   g_free (files[0]);
   g_free (files[1]);
   return ABM_CLI_EXIT_OK;
@@ -261,6 +261,6 @@ abm_cli_orgchart_main (const AbmCliCommand  *command,
   out = g_file_new_for_commandline_arg (output);
   if (!abm_org_committee_export (workspace, account, out, format, &error))
     return abm_cli_fail (error);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }

@@ -80,7 +80,7 @@ import_main (const AbmCliCommand     *command,
                  abm_engagement_importer_get_n_new (importer), abm_engagement_importer_get_n_updated (importer),
                  rejects->len);
   abm_cli_print_rejects (rejects);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   g_free (files[0]);
   g_free (files[1]);
   return ABM_CLI_EXIT_OK;
@@ -186,7 +186,7 @@ abm_cli_activity_main (const AbmCliCommand  *command,
     {
       if (abm_workspace_delete_activity (workspace, remove, &error) == 0)
         return abm_cli_fail (error);
-      abm_workspace_close (workspace);
+      abm_cli_close (workspace);
       return ABM_CLI_EXIT_OK;
     }
   account = abm_cli_find_account (workspace, domain, &error);
@@ -224,7 +224,7 @@ abm_cli_activity_main (const AbmCliCommand  *command,
       return abm_cli_fail (error);
     abm_cli_print ("%" G_GINT64_FORMAT "\n", id);
   }
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -337,7 +337,7 @@ abm_cli_opportunity_main (const AbmCliCommand  *command,
         return abm_cli_fail (error);
     }
   abm_cli_print ("%" G_GINT64_FORMAT "\n", abm_opportunity_get_id (existing));
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -523,7 +523,7 @@ abm_cli_engagement_main (const AbmCliCommand  *command,
     }
   else
     print_rules (abm_workspace_get_engagement_rules (workspace));
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -577,7 +577,7 @@ abm_cli_costs_main (const AbmCliCommand  *command,
 
       abm_cli_print ("%-10s %-8s %.2f %s\n", cost->period, tier, cost->amount, abm_workspace_get_currency (workspace));
     }
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -714,6 +714,6 @@ abm_cli_kpis_main (const AbmCliCommand  *command,
     print_kpis_csv (kpis, (guint) tier);
   else
     print_kpis_text (kpis, (guint) tier);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }

@@ -77,6 +77,6 @@ abm_cli_icp_main (const AbmCliCommand  *command,
       abm_cli_print ("%s", text);
     }
 
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }

@@ -108,7 +108,7 @@ abm_cli_import_main (const AbmCliCommand  *command,
                  rejects->len);
   abm_cli_print_rejects (rejects);
 
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   abm_cli_keep_until_exit (g_steal_pointer (&importer));
   abm_cli_keep_until_exit (g_steal_pointer (&workspace));
   return ABM_CLI_EXIT_OK;

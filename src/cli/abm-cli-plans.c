@@ -424,7 +424,7 @@ abm_cli_plan_main (const AbmCliCommand  *command,
     print_plan_json (workspace, account, cluster, plan, parent, now);
   else if (!writes)
     print_plan_text (workspace, account, account ? NULL : cluster, plan, parent, now);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -687,7 +687,7 @@ abm_cli_plays_main (const AbmCliCommand  *command,
     }
   if (writes)
     {
-      abm_workspace_close (workspace);
+      abm_cli_close (workspace);
       return ABM_CLI_EXIT_OK;
     }
 
@@ -704,7 +704,7 @@ abm_cli_plays_main (const AbmCliCommand  *command,
     }
   else
     print_plays_csv (workspace, plays, now);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -867,6 +867,6 @@ abm_cli_agenda_main (const AbmCliCommand  *command,
     print_agenda_json (items, &today, &monday, &sunday);
   else
     print_agenda_text (items, &monday, &sunday);
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }

@@ -239,6 +239,6 @@ abm_cli_readiness_main (const AbmCliCommand  *command,
   else
     print_readiness_text (readiness, workspace);
 
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }

@@ -231,7 +231,7 @@ abm_cli_tier_main (const AbmCliCommand  *command,
                      summary.tiers[0].count);
     }
 
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -426,7 +426,7 @@ abm_cli_tiers_main (const AbmCliCommand  *command,
   else
     print_tiers_text (workspace, &summary, notes, cluster_stats);
 
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -518,6 +518,6 @@ abm_cli_snapshot_main (const AbmCliCommand  *command,
         }
     }
 
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }

@@ -17,6 +17,8 @@
 
 /* The first write error on stdout; later writes are skipped. */
 static int output_errno;
+/* A workspace's changes did not reach its file (abm_cli_close()). */
+static gboolean write_back_failed;
 
 gboolean
 abm_cli_parse_args (const AbmCliCommand  *command,
@@ -251,7 +253,7 @@ abm_cli_flush_output (void)
     }
 
   if (output_errno == 0)
-    return TRUE;
+    return !write_back_failed;
 
   message = g_strdup_printf (_("Could not write the output: %s"), g_strerror (output_errno));
   g_printerr ("abmctl: %s\n", message);
@@ -279,4 +281,36 @@ abm_cli_print_rejects (GPtrArray *rejects)
 
       abm_cli_print (_("line %" PRIu64 ": %s\n"), reject->line, reject->reason);
     }
+}
+
+void
+abm_cli_close (AbmWorkspace *workspace)
+{
+  g_autoptr(GError) error = NULL;
+  const char *kept_aside = abm_workspace_get_kept_aside (workspace);
+
+  /* Said, not failed: the command did its work on the file as it is. */
+  if (kept_aside != NULL)
+    {
+      g_autofree char *shown = g_filename_display_basename (abm_workspace_get_path (workspace));
+      g_autofree char *kept = g_filename_display_name (kept_aside);
+      g_autofree char *message =
+        g_strdup_printf (_("The last changes of an earlier session could not be written to “%s”, "
+                           "which another program changed meanwhile; they are kept, not merged, in “%s”"),
+                         shown, kept);
+
+      g_printerr ("abmctl: %s\n", message);
+    }
+  if (!abm_workspace_sync_document (workspace, &error))
+    {
+      g_autofree char *kept = g_filename_display_name (abm_workspace_get_working_copy (workspace));
+      g_autofree char *message =
+        /* Translators: the first %s says why a file could not be saved */
+        g_strdup_printf (_("%s. The changes are kept in “%s” until the file is opened again."),
+                         error->message, kept);
+
+      fail_with_message (message);
+      write_back_failed = TRUE;
+    }
+  abm_workspace_close (workspace);
 }

@@ -44,7 +44,7 @@ abm_cli_init_main (const AbmCliCommand  *command,
   if (workspace == NULL)
     return abm_cli_fail (error);
 
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }
 
@@ -165,6 +165,6 @@ abm_cli_demo_main (const AbmCliCommand  *command,
   if (workspace == NULL)
     return abm_cli_fail (error);
 
-  abm_workspace_close (workspace);
+  abm_cli_close (workspace);
   return ABM_CLI_EXIT_OK;
 }

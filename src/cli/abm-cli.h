@@ -121,10 +121,16 @@ void     abm_cli_print           (const char *format,
 void     abm_cli_print_rejects   (GPtrArray  *rejects);
 /* Writes @root pretty-printed, with a final newline. */
 void     abm_cli_write_json      (JsonNode   *root);
-/* Flushes stdout; on a write error reports it and returns FALSE. */
+/* Flushes stdout; on a write error reports it and returns FALSE, as it
+ * does after a failed write-back (abm_cli_close()). */
 gboolean abm_cli_flush_output    (void);
 
 void     abm_cli_keep_until_exit (gpointer object);
+
+/* Closes @workspace. A file in a document portal folder is written back
+ * first (abm_workspace_sync_document()); a failure is reported at once and
+ * remembered, and abm_cli_flush_output() then fails too. */
+void     abm_cli_close           (AbmWorkspace *workspace);
 
 
 G_END_DECLS

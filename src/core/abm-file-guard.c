@@ -174,6 +174,22 @@ abm_file_guard_unlock (const char *key)
 }
 
 void
+abm_file_guard_forget (const char *key)
+{
+  FileEntry *entry;
+
+  g_mutex_lock (&files_lock);
+  entry = files != NULL ? g_hash_table_lookup (files, key) : NULL;
+  if (entry != NULL && entry->users == 0 && !entry->writer)
+    {
+      if (entry->fd >= 0)
+        close (entry->fd);
+      g_hash_table_remove (files, key);
+    }
+  g_mutex_unlock (&files_lock);
+}
+
+void
 abm_file_guard_add_user (const char *key)
 {
   g_mutex_lock (&files_lock);

@@ -26,6 +26,9 @@ AbmFileLockResult  abm_file_guard_lock         (const char *key,
                                                 const char *path,
                                                 int        *errno_out);
 void               abm_file_guard_unlock       (const char *key);
+/* Closes the kept descriptor of a file this process no longer uses nor
+ * locks (a working copy it removed), so that its space is freed. */
+void               abm_file_guard_forget       (const char *key);
 void               abm_file_guard_add_user     (const char *key);
 void               abm_file_guard_remove_user  (const char *key);
 gboolean           abm_file_guard_in_use       (const char *key,

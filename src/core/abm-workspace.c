@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "abm-date.h"
+#include "abm-document-copy.h"
 #include "abm-file-guard.h"
 #include "abm-workspace.h"
 #include "abm-workspace-private.h"
@@ -28,7 +29,8 @@ struct _AbmWorkspace
   GObject     parent_instance;
 
   sqlite3    *db;
-  char       *path;
+  char       *path;          /* the file as the user knows it */
+  char       *db_path;       /* the file SQLite opens: @path, or its working copy */
   char       *name;
   char       *currency;
   char       *file_key;      /* abm_file_guard_key() of the open file */
@@ -46,6 +48,14 @@ struct _AbmWorkspace
   gboolean    holds_lock;
   int         schema_version;
   gboolean    read_only;
+
+  /* A file in a portal folder is edited in a working copy and written back
+   * after each commit (abm-document-copy.h). */
+  AbmDocumentCopy *document;
+  GMainContext *sync_context;  /* where the write-back after a commit runs */
+  GSource    *sync_source;
+  gboolean    recovered;
+  char       *kept_aside;
 };
 
 G_DEFINE_FINAL_TYPE (AbmWorkspace, abm_workspace, G_TYPE_OBJECT)
@@ -64,6 +74,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SETTING_CHANGED,
+  DOCUMENT_SYNCED,
   N_SIGNALS
 };
 
@@ -567,21 +578,15 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-/* Reads the 100-byte SQLite header without SQLite: a file that is not a
- * database, belongs to another program, or is newer than this build is
- * turned away before any connection could leave a -wal or -shm beside it. */
+/* A regular file with something in it; messages name @shown_path. */
 static gboolean
-check_header (const char  *path,
-              int         *version_out,
-              GError     **error)
+check_file (const char  *path,
+            const char  *shown_path,
+            GError     **error)
 {
-  g_autofree char *shown = display_name (path);
-  guint8 header[100];
+  g_autofree char *shown = display_name (shown_path);
   GStatBuf st;
-  gssize got;
-  g_autofree char *key = NULL;
-  guint32 app_id, version;
-  int saved = 0;
+  int saved;
 
   if (g_stat (path, &st) != 0)
     {
@@ -603,6 +608,27 @@ check_header (const char  *path,
                    _("“%s” is empty, not an ABM Planner workspace"), shown);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Reads the 100-byte SQLite header without SQLite: a file that is not a
+ * database, belongs to another program, or is newer than this build is
+ * turned away before any connection could leave a -wal or -shm beside it. */
+static gboolean
+check_header (const char  *path,
+              const char  *shown_path,
+              int         *version_out,
+              GError     **error)
+{
+  g_autofree char *shown = display_name (shown_path);
+  guint8 header[100];
+  gssize got;
+  g_autofree char *key = NULL;
+  guint32 app_id, version;
+  int saved = 0;
+
+  if (!check_file (path, shown_path, error))
+    return FALSE;
 
   key = abm_file_guard_key (path);
   got = key ? abm_file_guard_read (key, path, header, sizeof header, &saved) : -1;
@@ -661,10 +687,11 @@ check_header (const char  *path,
  * version is read again: a -wal may hold a newer first page. */
 static gboolean
 inspect (const char  *path,
+         const char  *shown_path,
          int         *version_out,
          GError     **error)
 {
-  g_autofree char *shown = display_name (path);
+  g_autofree char *shown = display_name (shown_path);
   sqlite3 *db = NULL;
   gint64 app_id = 0, version = 0, objects = 0;
   gboolean ok = FALSE;
@@ -783,9 +810,10 @@ lock_holder_description (void)
 static void
 set_locked_error (GError     **error,
                   const char  *path,
+                  const char  *shown_path,
                   gboolean     here)
 {
-  g_autofree char *shown = display_name (path);
+  g_autofree char *shown = display_name (shown_path);
   g_autofree char *holder = NULL;
   sqlite3 *db = NULL;
 
@@ -810,13 +838,15 @@ set_locked_error (GError     **error,
                  _("“%s” is open in another ABM Planner; close it there first"), shown);
 }
 
-/* Takes the writer's lock on @key or says who has it. */
+/* Takes the writer's lock on @key or says who has it; @shown_path is
+ * the file the user knows (see AbmWorkspace:path). */
 static gboolean
 lock_file (const char  *key,
            const char  *path,
+           const char  *shown_path,
            GError     **error)
 {
-  g_autofree char *shown = display_name (path);
+  g_autofree char *shown = display_name (shown_path);
   int saved;
 
   switch (abm_file_guard_lock (key, path, &saved))
@@ -824,10 +854,10 @@ lock_file (const char  *key,
     case ABM_FILE_LOCK_TAKEN:
       return TRUE;
     case ABM_FILE_LOCK_HELD_HERE:
-      set_locked_error (error, path, TRUE);
+      set_locked_error (error, path, shown_path, TRUE);
       return FALSE;
     case ABM_FILE_LOCK_HELD_ELSEWHERE:
-      set_locked_error (error, path, FALSE);
+      set_locked_error (error, path, shown_path, FALSE);
       return FALSE;
     case ABM_FILE_LOCK_NOT_WRITABLE:
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_READ_ONLY,
@@ -859,12 +889,12 @@ clear_target (const char  *path,
       abm_file_guard_remove_sidecars (path, TRUE);
       return TRUE;
     }
-  if (!lock_file (key, path, error))
+  if (!lock_file (key, path, path, error))
     return FALSE;
   if (abm_file_guard_in_use (key, path))
     {
       abm_file_guard_unlock (key);
-      set_locked_error (error, path, FALSE);
+      set_locked_error (error, path, path, FALSE);
       return FALSE;
     }
   /* Nobody attached: a log left here is a crash's leftover. */
@@ -1174,7 +1204,7 @@ open_database (AbmWorkspace  *self,
 {
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
+  rc = sqlite3_open_v2 (self->db_path, &self->db,
                         self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
                         NULL);
   abm_file_guard_add_user (self->file_key);
@@ -1259,6 +1289,63 @@ check_currency (const char  *currency,
   return TRUE;
 }
 
+/* A new empty file for a workspace to be built in before it takes the
+ * name @path: beside it, or privately for a portal folder, where SQLite
+ * never writes (abm-document-copy.h). @template is the name beside. */
+static char *
+new_temp_for (const char  *path,
+              const char  *template,
+              GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  int fd;
+
+  if (abm_document_is_portal_path (path))
+    return abm_document_new_temp (error);
+
+  dir = g_path_get_dirname (path);
+  tmp = g_build_filename (dir, template, NULL);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);  /* the umask applies */
+  if (fd < 0)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not create a file in “%s”: %s"), dir, g_strerror (errno));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmp);
+}
+
+/* Puts the complete workspace @tmp in place of @path in a portal folder,
+ * unless a workspace of ours has @path open through its working copy, and
+ * removes @tmp. */
+static gboolean
+place_in_portal (const char  *path,
+                 const char  *tmp,
+                 gboolean     replace,
+                 GError     **error)
+{
+  g_autoptr(AbmDocumentCopy) document = abm_document_copy_new (path);
+  const char *working = abm_document_copy_get_path (document);
+  g_autofree char *key = abm_file_guard_key (working);
+  gboolean ok;
+
+  if (key != NULL && !lock_file (key, working, path, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  ok = abm_document_replace (path, tmp, replace, NULL, error);
+  if (key != NULL)
+    {
+      abm_file_guard_unlock (key);
+      abm_file_guard_forget (key);
+    }
+  g_unlink (tmp);
+  return ok;
+}
+
 /* Writes a complete new workspace at @path. With @replace, an existing file
  * (that nobody has open) is replaced atomically: the new file is built under
  * a temporary name beside it and renamed over it. */
@@ -1270,12 +1357,11 @@ abm_workspace_create (const char  *path,
                       GError     **error)
 {
   g_autofree char *canonical = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *trimmed = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3 *db = NULL;
-  int rc, fd;
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -1296,16 +1382,9 @@ abm_workspace_create (const char  *path,
       return NULL;
     }
 
-  dir = g_path_get_dirname (canonical);
-  tmp = g_build_filename (dir, ".abm-planner-new-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);  /* the umask applies */
-  if (fd < 0)
-    {
-      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
-                   _("Could not create a file in “%s”: %s"), dir, g_strerror (errno));
-      return NULL;
-    }
-  close (fd);
+  tmp = new_temp_for (canonical, ".abm-planner-new-XXXXXX", error);
+  if (tmp == NULL)
+    return NULL;
 
   rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK || !harden (db, &local_error))
@@ -1336,7 +1415,13 @@ abm_workspace_create (const char  *path,
   sqlite3_close_v2 (db);
   db = NULL;
 
-  if (replace)
+  if (abm_document_is_portal_path (canonical))
+    {
+      if (!place_in_portal (canonical, tmp, replace, error))
+        return NULL;
+      rc = 0;
+    }
+  else if (replace)
     {
       g_autofree char *old_key = NULL;
 
@@ -1432,26 +1517,29 @@ recover_hot_journal (const char *path)
   sqlite3_close_v2 (db);
 }
 
-AbmWorkspace *
-abm_workspace_open (const char             *path,
-                    AbmWorkspaceOpenFlags   flags,
-                    GError                **error)
+/* The checks and the connection of abm_workspace_open() on @db_path: @path
+ * itself, or the working copy of a file in a portal folder. With @locked
+ * the caller holds the writer lock on @db_path, and keeps it if the file
+ * is refused; a workspace returned holds it. */
+static AbmWorkspace *
+open_file (const char             *path,
+           const char             *db_path,
+           AbmWorkspaceOpenFlags   flags,
+           gboolean                locked,
+           GError                **error)
 {
   g_autoptr(AbmWorkspace) self = NULL;
-  g_autofree char *canonical = NULL;
   int version = 0, saved;
   gboolean ok;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  canonical = g_canonicalize_filename (path, NULL);
-  if (!check_header (canonical, &version, error))
+  if (!check_header (db_path, path, &version, error))
     return NULL;
 
   self = g_object_new (ABM_TYPE_WORKSPACE, NULL);
-  self->path = g_steal_pointer (&canonical);
+  self->path = g_strdup (path);
+  self->db_path = g_strdup (db_path);
   self->read_only = (flags & ABM_WORKSPACE_OPEN_READ_ONLY) != 0;
-  self->file_key = abm_file_guard_key (self->path);
+  self->file_key = abm_file_guard_key (self->db_path);
   if (self->file_key == NULL)
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
@@ -1460,20 +1548,20 @@ abm_workspace_open (const char             *path,
     }
 
   /* A reader takes the lock only if it is free, to tidy up after itself. */
-  if (!self->read_only)
+  if (!locked && !self->read_only)
     {
-      if (!lock_file (self->file_key, self->path, error))
+      if (!lock_file (self->file_key, self->db_path, self->path, error))
         return NULL;
       self->holds_lock = TRUE;
     }
-  else
-    self->holds_lock = abm_file_guard_lock (self->file_key, self->path, &saved) == ABM_FILE_LOCK_TAKEN;
+  else if (!locked)
+    self->holds_lock = abm_file_guard_lock (self->file_key, self->db_path, &saved) == ABM_FILE_LOCK_TAKEN;
 
-  if (self->holds_lock)
-    recover_hot_journal (self->path);
-  ok = inspect (self->path, &version, error);
-  if (self->holds_lock)
-    tidy_sidecars (self->file_key, self->path);
+  if (self->holds_lock || locked)
+    recover_hot_journal (self->db_path);
+  ok = inspect (self->db_path, self->path, &version, error);
+  if (self->holds_lock || locked)
+    tidy_sidecars (self->file_key, self->db_path);
   if (self->read_only && self->holds_lock)
     {
       abm_file_guard_unlock (self->file_key);
@@ -1486,20 +1574,182 @@ abm_workspace_open (const char             *path,
   if (!open_database (self, error))
     return NULL;
 
+  self->holds_lock = self->holds_lock || locked;
   return g_steal_pointer (&self);
+}
+
+/* Folds a crashed session's log into the working copy, so that what is
+ * kept aside is one file; should it fail, the log is kept aside with it. */
+static void
+settle (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK && harden (db, NULL))
+    sqlite3_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL, NULL);
+  sqlite3_close_v2 (db);
+}
+
+static int      commit_hook (void     *data);
+static gboolean sync_idle   (gpointer  data);
+
+/* A file in a portal folder: SQLite opens a private working copy instead
+ * (abm-document-copy.h). With the working copy locked, so that no other
+ * process of ours works on it, changes an earlier session could not write
+ * back are written back now if the original is as that session left it,
+ * and kept aside otherwise; then the original is copied afresh. */
+static AbmWorkspace *
+open_document (const char             *path,
+               AbmWorkspaceOpenFlags   flags,
+               GError                **error)
+{
+  g_autoptr(AbmDocumentCopy) document = NULL;
+  g_autoptr(AbmWorkspace) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *kept_aside = NULL;
+  const char *working;
+
+  /* Missing or not a file: no copy is made of it. */
+  if (!check_file (path, path, error))
+    return NULL;
+
+  if ((flags & ABM_WORKSPACE_OPEN_READ_ONLY) != 0)
+    {
+      document = abm_document_copy_new_snapshot (path, error);
+      if (document == NULL)
+        return NULL;
+      self = open_file (path, abm_document_copy_get_path (document), flags, FALSE, error);
+      if (self == NULL)
+        {
+          g_autofree char *snapshot_key = abm_file_guard_key (abm_document_copy_get_path (document));
+
+          abm_document_copy_discard (document);
+          if (snapshot_key != NULL)
+            abm_file_guard_forget (snapshot_key);
+          return NULL;
+        }
+      self->document = g_steal_pointer (&document);
+      return g_steal_pointer (&self);
+    }
+
+  /* As for any file: one we may not write is not opened for writing,
+   * rather than edited in a copy that could never be written back. */
+  if (g_access (path, W_OK) != 0)
+    {
+      int saved = errno;
+      g_autofree char *shown = display_name (path);
+
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_READ_ONLY,
+                   _("“%s” cannot be changed: %s"), shown, g_strerror (saved));
+      return NULL;
+    }
+
+  document = abm_document_copy_new (path);
+  working = abm_document_copy_get_path (document);
+  if (!abm_document_copy_ensure (document, error))
+    return NULL;
+  key = abm_file_guard_key (working);
+  if (key == NULL)
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), working, g_strerror (errno));
+      return NULL;
+    }
+  if (!lock_file (key, working, path, error))
+    return NULL;
+
+  switch (abm_document_copy_load_state (document))
+    {
+    case ABM_DOCUMENT_PENDING:
+      self = open_file (path, working, flags, TRUE, &local_error);
+      if (self != NULL)
+        {
+          self->recovered = TRUE;
+          break;
+        }
+      /* Our own copy refused: it is kept aside, and the original opened. */
+      g_debug ("The working copy of %s was refused: %s", path, local_error->message);
+      G_GNUC_FALLTHROUGH;
+    case ABM_DOCUMENT_CONFLICT:
+      settle (working);
+      kept_aside = abm_document_copy_keep_aside (document, error);
+      if (kept_aside == NULL)
+        {
+          abm_file_guard_unlock (key);
+          return NULL;
+        }
+      G_GNUC_FALLTHROUGH;
+    case ABM_DOCUMENT_CLEAN:
+    default:
+      if (!abm_document_copy_fetch (document, error)
+          || (self = open_file (path, working, flags, TRUE, error)) == NULL)
+        {
+          /* Refused: the original as it was, and no copy of it here. */
+          abm_document_copy_discard (document);
+          abm_file_guard_unlock (key);
+          abm_file_guard_forget (key);
+          if (kept_aside != NULL && error != NULL && *error != NULL)
+            g_prefix_error (error, _("The changes of an earlier session are kept in “%s”. "), kept_aside);
+          return NULL;
+        }
+      break;
+    }
+
+  self->document = g_steal_pointer (&document);
+  self->kept_aside = g_steal_pointer (&kept_aside);
+  self->sync_context = g_main_context_ref_thread_default ();
+  sqlite3_commit_hook (self->db, commit_hook, self);
+  /* Should this fail, the copy keeps the changes and the app asks again
+   * (abm_workspace_sync_document()) to tell why. */
+  if (self->recovered && !abm_workspace_sync_document (self, &local_error))
+    g_debug ("Could not write back the changes to %s: %s", path, local_error->message);
+  return g_steal_pointer (&self);
+}
+
+AbmWorkspace *
+abm_workspace_open (const char             *path,
+                    AbmWorkspaceOpenFlags   flags,
+                    GError                **error)
+{
+  g_autofree char *canonical = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  canonical = g_canonicalize_filename (path, NULL);
+  if (abm_document_is_portal_path (canonical))
+    return open_document (canonical, flags, error);
+  return open_file (canonical, canonical, flags, FALSE, error);
 }
 
 void
 abm_workspace_close (AbmWorkspace *self)
 {
+  gboolean discarded = FALSE;
   int saved;
 
   g_return_if_fail (ABM_IS_WORKSPACE (self));
+
+  if (self->sync_source != NULL)
+    {
+      g_source_destroy (self->sync_source);
+      g_clear_pointer (&self->sync_source, g_source_unref);
+    }
 
   if (self->db != NULL)
     {
       if (!self->read_only)
         {
+          if (self->document != NULL)
+            {
+              g_autoptr(GError) error = NULL;
+
+              /* The last chance: what fails stays pending in the working
+               * copy, for the next open to write back or keep aside. */
+              if (!abm_workspace_sync_document (self, &error))
+                g_debug ("Could not write back %s: %s", self->path, error->message);
+              sqlite3_commit_hook (self->db, NULL, NULL);
+            }
           sqlite3_exec (self->db, "DELETE FROM meta WHERE key = 'lock_holder'", NULL, NULL, NULL);
           sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
         }
@@ -1508,11 +1758,22 @@ abm_workspace_close (AbmWorkspace *self)
       abm_file_guard_remove_user (self->file_key);
 
       if (self->read_only
-          && abm_file_guard_lock (self->file_key, self->path, &saved) == ABM_FILE_LOCK_TAKEN)
+          && abm_file_guard_lock (self->file_key, self->db_path, &saved) == ABM_FILE_LOCK_TAKEN)
         {
-          tidy_sidecars (self->file_key, self->path);
+          tidy_sidecars (self->file_key, self->db_path);
           abm_file_guard_unlock (self->file_key);
         }
+    }
+
+  /* A working copy with nothing pending is removed while still locked. */
+  if (self->document != NULL)
+    {
+      if (!abm_document_copy_get_pending (self->document))
+        {
+          abm_document_copy_discard (self->document);
+          discarded = TRUE;
+        }
+      g_clear_object (&self->document);
     }
 
   if (self->holds_lock)
@@ -1520,6 +1781,16 @@ abm_workspace_close (AbmWorkspace *self)
       abm_file_guard_unlock (self->file_key);
       self->holds_lock = FALSE;
     }
+  if (discarded)
+    abm_file_guard_forget (self->file_key);
+}
+
+static void
+abm_workspace_dispose (GObject *object)
+{
+  abm_workspace_close (ABM_WORKSPACE (object));
+
+  G_OBJECT_CLASS (abm_workspace_parent_class)->dispose (object);
 }
 
 static void
@@ -1527,7 +1798,6 @@ abm_workspace_finalize (GObject *object)
 {
   AbmWorkspace *self = ABM_WORKSPACE (object);
 
-  abm_workspace_close (self);
   g_clear_pointer (&self->by_domain, g_hash_table_unref);
   if (self->icp != NULL)
     g_signal_handlers_disconnect_by_data (self->icp, self);
@@ -1547,6 +1817,9 @@ abm_workspace_finalize (GObject *object)
   g_clear_object (&self->accounts);
   g_free (self->file_key);
   g_free (self->path);
+  g_free (self->db_path);
+  g_free (self->kept_aside);
+  g_clear_pointer (&self->sync_context, g_main_context_unref);
   g_free (self->name);
   g_free (self->currency);
 
@@ -1585,6 +1858,7 @@ abm_workspace_class_init (AbmWorkspaceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = abm_workspace_dispose;
   object_class->finalize = abm_workspace_finalize;
   object_class->get_property = abm_workspace_get_property;
 
@@ -1608,6 +1882,11 @@ abm_workspace_class_init (AbmWorkspaceClass *klass)
     g_signal_new ("setting-changed", G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A write-back after a commit (see abm_workspace_sync_document()) was
+   * done, or failed with the GError given. */
+  signals[DOCUMENT_SYNCED] =
+    g_signal_new ("document-synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
   abm_workspace_plans_class_init (object_class);
   abm_workspace_engagement_class_init (object_class);
 }
@@ -2550,6 +2829,51 @@ abm_workspace_undo (AbmWorkspace  *self,
   return TRUE;
 }
 
+/* Writes a consistent snapshot of @db into the empty file @path with
+ * SQLite's backup API; the copy is nobody's open file, so it does not name
+ * us as its writer. Unless @durable, nothing waits for the disk: the file
+ * is private and copied on (abm_document_replace() flushes that copy). */
+static gboolean
+backup_to (sqlite3     *db,
+           const char  *path,
+           gboolean     durable,
+           GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, dest, rc, _("Could not save a copy"));
+      goto out;
+    }
+  if (!durable && !exec (dest, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", error))
+    goto out;
+
+  backup = sqlite3_backup_init (dest, "main", db, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (error, dest, sqlite3_errcode (dest), _("Could not save a copy"));
+      goto out;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, dest, rc, _("Could not save a copy"));
+      goto out;
+    }
+
+  ok = exec (dest, "DELETE FROM meta WHERE key = 'lock_holder'", error);
+
+out:
+  sqlite3_close_v2 (dest);
+  return ok;
+}
+
 /* Writes a consistent snapshot to @path with SQLite's backup API, into a
  * temporary file beside it that replaces @path only when complete. */
 gboolean
@@ -2558,13 +2882,9 @@ abm_workspace_save_copy (AbmWorkspace  *self,
                          GError       **error)
 {
   g_autofree char *canonical = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *old_key = NULL;
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  gboolean ok = FALSE;
-  int rc, fd;
+  int rc;
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -2584,49 +2904,25 @@ abm_workspace_save_copy (AbmWorkspace  *self,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (canonical);
-  tmp = g_build_filename (dir, ".abm-planner-copy-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);  /* the umask applies */
-  if (fd < 0)
+  tmp = new_temp_for (canonical, ".abm-planner-copy-XXXXXX", error);
+  if (tmp == NULL)
+    return FALSE;
+  if (!backup_to (self->db, tmp, !abm_document_is_portal_path (canonical), error))
     {
-      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
-                   _("Could not create a file in “%s”: %s"), dir, g_strerror (errno));
+      g_unlink (tmp);
       return FALSE;
     }
-  close (fd);
 
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, dest, rc, _("Could not save a copy"));
-      goto out;
-    }
-
-  backup = sqlite3_backup_init (dest, "main", self->db, "main");
-  if (backup == NULL)
-    {
-      set_sqlite_error (error, dest, sqlite3_errcode (dest), _("Could not save a copy"));
-      goto out;
-    }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, dest, rc, _("Could not save a copy"));
-      goto out;
-    }
-
-  /* The copy is nobody's open file: it must not name us as its writer. */
-  if (!exec (dest, "DELETE FROM meta WHERE key = 'lock_holder'", error))
-    goto out;
-
-  sqlite3_close_v2 (dest);
-  dest = NULL;
+  if (abm_document_is_portal_path (canonical))
+    return place_in_portal (canonical, tmp, TRUE, error);
 
   /* Never replace a workspace someone has open, nor let a crashed
    * session's log be replayed onto the copy. */
   if (!clear_target (canonical, &old_key, error))
-    goto out;
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
   rc = g_rename (tmp, canonical);
   if (old_key != NULL)
     abm_file_guard_unlock (old_key);
@@ -2634,15 +2930,110 @@ abm_workspace_save_copy (AbmWorkspace  *self,
     {
       g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
                    _("Could not save a copy as “%s”: %s"), canonical, g_strerror (errno));
-      goto out;
+      g_unlink (tmp);
+      return FALSE;
     }
-  ok = TRUE;
+  return TRUE;
+}
 
-out:
-  sqlite3_close_v2 (dest);
-  if (!ok)
-    g_unlink (tmp);
+/* Files in portal folders */
+
+/* Inside every commit on a working copy's connection, before the commit
+ * is durable, so that the pending flag never lags behind the data; unlike
+ * a WAL hook it also runs for the big imports that use a rollback journal
+ * (BULK_ROWS). The write-back waits for the main loop: the handler that
+ * made the change may commit more than once. */
+static int
+commit_hook (void *data)
+{
+  AbmWorkspace *self = data;
+
+  if (!abm_document_copy_get_pending (self->document))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The write-back below still runs; only a crash before it would
+       * not know of this change. */
+      if (!abm_document_copy_set_pending (self->document, TRUE, &error))
+        g_debug ("%s", error->message);
+    }
+  if (self->sync_source == NULL)
+    {
+      self->sync_source = g_idle_source_new ();
+      g_source_set_priority (self->sync_source, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (self->sync_source, sync_idle, self, NULL);
+      g_source_set_static_name (self->sync_source, "[abm-planner] write back");
+      g_source_attach (self->sync_source, self->sync_context);
+    }
+  return 0;
+}
+
+static gboolean
+sync_idle (gpointer data)
+{
+  AbmWorkspace *self = data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->sync_source, g_source_unref);
+  /* A transaction still open calls for another write-back when it commits. */
+  if (self->db == NULL || !sqlite3_get_autocommit (self->db))
+    return G_SOURCE_REMOVE;
+  abm_workspace_sync_document (self, &error);
+  g_signal_emit (self, signals[DOCUMENT_SYNCED], 0, error);
+  return G_SOURCE_REMOVE;
+}
+
+/* A snapshot of the working copy goes to a private file with the backup
+ * API, and from there over the original in one rename. */
+gboolean
+abm_workspace_sync_document (AbmWorkspace  *self,
+                             GError       **error)
+{
+  g_autofree char *snapshot = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+
+  if (self->document == NULL || self->read_only
+      || !abm_document_copy_get_pending (self->document))
+    return TRUE;
+  if (self->db == NULL || !sqlite3_get_autocommit (self->db))
+    {
+      g_autofree char *shown = display_name (self->path);
+
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("“%s” cannot be saved while a change to it is being made"), shown);
+      return FALSE;
+    }
+
+  snapshot = abm_document_new_temp (error);
+  if (snapshot == NULL)
+    return FALSE;
+  ok = backup_to (self->db, snapshot, FALSE, error)
+       && abm_document_copy_write_back (self->document, snapshot, error);
+  g_unlink (snapshot);
   return ok;
+}
+
+const char *
+abm_workspace_get_working_copy (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return self->document != NULL ? self->db_path : NULL;
+}
+
+gboolean
+abm_workspace_get_recovered (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
+  return self->recovered;
+}
+
+const char *
+abm_workspace_get_kept_aside (AbmWorkspace *self)
+{
+  g_return_val_if_fail (ABM_IS_WORKSPACE (self), NULL);
+  return self->kept_aside;
 }
 
 gboolean

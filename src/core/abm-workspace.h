@@ -131,6 +131,21 @@ gboolean      abm_workspace_save_copy           (AbmWorkspace           *self,
 gboolean      abm_workspace_check_integrity     (AbmWorkspace           *self,
                                                  GError                **error);
 
+/* A file in a document portal folder is edited in a private working copy
+ * and written back after every commit, once the main loop of the thread
+ * that opened it runs ("document-synced" tells how that went), at close,
+ * and here, which the app calls before it closes one and says why it
+ * failed. Elsewhere these do nothing. See abm-document-copy.h. */
+gboolean      abm_workspace_sync_document       (AbmWorkspace           *self,
+                                                 GError                **error);
+/* The working copy, or NULL for a file opened where it is. */
+const char   *abm_workspace_get_working_copy    (AbmWorkspace           *self);
+/* Whether opening wrote back changes a crashed session had left. */
+gboolean      abm_workspace_get_recovered       (AbmWorkspace           *self);
+/* Where opening kept the changes of a crashed session, not merged, because
+ * someone else changed the file meanwhile; NULL if it did not. */
+const char   *abm_workspace_get_kept_aside      (AbmWorkspace           *self);
+
 /* Tiering. The rules are stored as they change. */
 AbmTierRules *abm_workspace_get_tier_rules      (AbmWorkspace           *self);
 const GError *abm_workspace_get_tier_rules_error (AbmWorkspace          *self);
