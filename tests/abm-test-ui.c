@@ -13,13 +13,13 @@
 
 #include "abm-test-ui.h"
 
-/* GTK 4.12 and later warn when a widget is measured narrower than its
- * minimum. AdwMessageDialog (libadwaita 1.2, deprecated in 1.6 for
- * AdwAlertDialog, which 1.2 lacks) measures its large heading at whatever
- * width GTK probes the dialog with before switching to the small heading,
- * so every dialog with a body and a heading wider than about 100 pixels
- * sets that warning off in the toolkit's own code. Only that one warning
- * is let through unharmed; every other warning stays fatal. */
+/* GTK newer than 4.8 (4.18 in Debian 13) warns when a widget is measured
+ * narrower than its minimum. AdwMessageDialog (libadwaita 1.2; deprecated
+ * in 1.6 for AdwAlertDialog, which 1.2 lacks) measures its large heading
+ * at whatever width GTK probes the dialog with before it picks the small
+ * heading, so every dialog with a body and a heading wider than about 100
+ * pixels sets the warning off inside libadwaita. Only that warning is
+ * dropped; every other one stays fatal. */
 static gboolean
 is_message_dialog_heading_warning (GLogLevelFlags   log_level,
                                    const GLogField *fields,
