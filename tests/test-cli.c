@@ -1154,17 +1154,16 @@ test_demo (Fixture       *f,
   assert_failure (again);
 }
 
-static char *
-fixture_file (Fixture    *f,
-              const char *name,
-              const char *contents)
+static void
+write_fixture (Fixture    *f,
+               const char *name,
+               const char *contents)
 {
-  char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (path, contents, -1, &error);
   g_assert_no_error (error);
-  return path;
 }
 
 /* A HubSpot export: counts, the rejected row with its line, and nothing
@@ -1173,19 +1172,18 @@ static void
 test_import (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *csv =
-    fixture_file (f, "hubspot.csv",
-                  "Company name,Company Domain Name,Number of Employees,Country/Region\n"
-                  "Acme Corp,https://www.acme.com/,\"1,200\",Germany\n"
-                  "Globex,globex.com,lots,France\n"
-                  "Initech,initech.com,300,USA\n"
-                  "Acme Corporation,ACME.com,,\n");
-  g_autofree char *bad = fixture_file (f, "bad.csv", "name,domain\nOk,ok.com\n\"Broken,broken.com\n");
   g_autoptr(Result) dry = NULL;
   g_autoptr(Result) result = NULL;
   g_autoptr(Result) again = NULL;
   g_autoptr(Result) broken = NULL;
 
+  write_fixture (f, "hubspot.csv",
+                 "Company name,Company Domain Name,Number of Employees,Country/Region\n"
+                 "Acme Corp,https://www.acme.com/,\"1,200\",Germany\n"
+                 "Globex,globex.com,lots,France\n"
+                 "Initech,initech.com,300,USA\n"
+                 "Acme Corporation,ACME.com,,\n");
+  write_fixture (f, "bad.csv", "name,domain\nOk,ok.com\n\"Broken,broken.com\n");
   init_workspace (f, "w.abm");
 
   dry = run (f, "import", "w.abm", "hubspot.csv", "--dry-run", NULL);
@@ -1214,13 +1212,6 @@ static void
 test_icp (Fixture       *f,
           gconstpointer  data)
 {
-  g_autofree char *icp =
-    fixture_file (f, "icp.json",
-                  "{\"format\": \"abm-icp\", \"version\": 1,"
-                  " \"bands\": {\"strong-min\": 81, \"moderate-min\": 50},"
-                  " \"criteria\": [{\"kind\": \"industry\", \"values\": [\"Banking\"],"
-                  "                 \"weight\": 3, \"must-have\": false}]}");
-  g_autofree char *hostile = fixture_file (f, "hostile.json", "{\"format\": \"abm-icp\", \"criteria\": 7}");
   g_autoptr(Result) imported = NULL;
   g_autoptr(Result) refused = NULL;
   g_autoptr(Result) exported = NULL;
@@ -1229,6 +1220,12 @@ test_icp (Fixture       *f,
   g_autoptr(JsonNode) accounts = NULL;
   JsonArray *array;
 
+  write_fixture (f, "icp.json",
+                 "{\"format\": \"abm-icp\", \"version\": 1,"
+                 " \"bands\": {\"strong-min\": 81, \"moderate-min\": 50},"
+                 " \"criteria\": [{\"kind\": \"industry\", \"values\": [\"Banking\"],"
+                 "                 \"weight\": 3, \"must-have\": false}]}");
+  write_fixture (f, "hostile.json", "{\"format\": \"abm-icp\", \"criteria\": 7}");
   init_workspace (f, "w.abm");
   bank = run (f, "add", "w.abm", "--name", "Bank", "--industry", "Banking", NULL);
   assert_success (bank);
@@ -1283,17 +1280,6 @@ static void
 test_import_custom (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *csv =
-    fixture_file (f, "crm.csv",
-                  "Account Name,Website,Use Case,Record ID\n"
-                  "Acme,acme.com,Fraud,1\n"
-                  "Globex,globex.com,Payments,2\n");
-  g_autofree char *mapping = fixture_file (f, "map.json", "{\"Record ID\": null}");
-  g_autofree char *icp =
-    fixture_file (f, "icp.json",
-                  "{\"format\": \"abm-icp\", \"version\": 1,"
-                  " \"criteria\": [{\"kind\": \"custom\", \"field\": \"Use Case\","
-                  "                 \"values\": [\"fraud\"], \"weight\": 2}]}");
   g_autoptr(Result) imported = NULL;
   g_autoptr(Result) scored = NULL;
   g_autoptr(Result) listed = NULL;
@@ -1303,6 +1289,15 @@ test_import_custom (Fixture       *f,
   char **header;
   guint use_case = 0;
 
+  write_fixture (f, "crm.csv",
+                 "Account Name,Website,Use Case,Record ID\n"
+                 "Acme,acme.com,Fraud,1\n"
+                 "Globex,globex.com,Payments,2\n");
+  write_fixture (f, "map.json", "{\"Record ID\": null}");
+  write_fixture (f, "icp.json",
+                 "{\"format\": \"abm-icp\", \"version\": 1,"
+                 " \"criteria\": [{\"kind\": \"custom\", \"field\": \"Use Case\","
+                 "                 \"values\": [\"fraud\"], \"weight\": 2}]}");
   init_workspace (f, "w.abm");
   imported = run (f, "import", "w.abm", "crm.csv", "--mapping", "map.json", NULL);
   assert_success (imported);
@@ -1563,12 +1558,6 @@ static void
 test_committee (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *csv =
-    fixture_file (f, "contacts.csv",
-                  "Name,Email,Job Title,Reports To Email,Buying Role\n"
-                  "Ana Ruiz,ana@acme.com,CIO,,Decision maker\n"
-                  "Ben Ode,ben@acme.com,Architect,ana@acme.com,Champion\n"
-                  "Cy Park,cy@elsewhere.org,Analyst,,\n");
   g_autoptr(Result) added = NULL;
   g_autoptr(Result) dry = NULL;
   g_autoptr(Result) imported = NULL;
@@ -1578,6 +1567,11 @@ test_committee (Fixture       *f,
   g_autoptr(JsonNode) root = NULL;
   JsonArray *people;
 
+  write_fixture (f, "contacts.csv",
+                 "Name,Email,Job Title,Reports To Email,Buying Role\n"
+                 "Ana Ruiz,ana@acme.com,CIO,,Decision maker\n"
+                 "Ben Ode,ben@acme.com,Architect,ana@acme.com,Champion\n"
+                 "Cy Park,cy@elsewhere.org,Analyst,,\n");
   init_workspace (f, "w.abm");
   added = run (f, "add", "w.abm", "--name", "Acme", "--domain", "acme.com", NULL);
   assert_success (added);
@@ -1651,12 +1645,6 @@ test_committee_bad_input (Fixture       *f,
 {
   g_autofree char *chart = g_build_filename (f->dir, "chart.png", NULL);
   g_autofree char *binary = g_build_filename (f->dir, "binary.csv", NULL);
-  g_autofree char *nameless = fixture_file (f, "nameless.csv", "Email,Job Title\nana@acme.com,CIO\n");
-  g_autofree char *partly = fixture_file (f, "partly.csv",
-                                          "Name,Email,Reports To Email\n"
-                                          "Ana Ruiz,ana@acme.com,\n"
-                                          "Ben Ode,ben@acme.com,ana@acme.com\n"
-                                          "\"Cy Park,cy@acme.com,\n");
   g_autofree char *before = NULL;
   g_autoptr(Result) added = NULL;
   struct {
@@ -1674,6 +1662,12 @@ test_committee_bad_input (Fixture       *f,
     { { "import-contacts", "w.abm", "partly.csv" }, NULL },
   };
 
+  write_fixture (f, "nameless.csv", "Email,Job Title\nana@acme.com,CIO\n");
+  write_fixture (f, "partly.csv",
+                 "Name,Email,Reports To Email\n"
+                 "Ana Ruiz,ana@acme.com,\n"
+                 "Ben Ode,ben@acme.com,ana@acme.com\n"
+                 "\"Cy Park,cy@acme.com,\n");
   g_assert_true (g_file_set_contents (binary, "Name\nAna\0Ruiz\n", 14, NULL));
   init_workspace (f, "w.abm");
   added = run (f, "add", "w.abm", "--name", "Acme", "--domain", "acme.com", NULL);
@@ -2377,18 +2371,18 @@ static void
 test_import_activities (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *csv = fixture_file (f, "activities.csv",
-                                       "Date,Company Domain,Type,Topic\n"
-                                       "2026-09-01,northwind.com,Demo Request,\n"
-                                       "2026-09-02,northwind.com,Intent Surge,core banking\n"
-                                       "2026-09-03,nowhere.example,Meeting,\n"
-                                       "2026-13-01,northwind.com,Meeting,\n");
-  g_autofree char *binary = fixture_file (f, "binary.csv", "\x01\x02\x03\xff\xfe");
   g_autofree char *path = g_build_filename (f->dir, "a.abm", NULL);
   g_autoptr(Result) dry = NULL, real = NULL, junk = NULL, explain = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(JsonNode) root = NULL;
 
+  write_fixture (f, "activities.csv",
+                 "Date,Company Domain,Type,Topic\n"
+                 "2026-09-01,northwind.com,Demo Request,\n"
+                 "2026-09-02,northwind.com,Intent Surge,core banking\n"
+                 "2026-09-03,nowhere.example,Meeting,\n"
+                 "2026-13-01,northwind.com,Meeting,\n");
+  write_fixture (f, "binary.csv", "\x01\x02\x03\xff\xfe");
   init_workspace (f, "a.abm");
   add_account (f, "a.abm", "Northwind Bank", "northwind.com");
   before = read_bytes (path);

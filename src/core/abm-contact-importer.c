@@ -468,8 +468,9 @@ abm_contact_importer_prepare (AbmContactImporter  *self,
       if (earlier < 0)
         {
           AbmStakeholder *first = self->batch->pdata[-earlier - 1];
-          g_autofree char *ignored = fill (self, first, n_fields, fields);
 
+          /* These fields already filled @row without a reason to reject them. */
+          g_free (fill (self, first, n_fields, fields));
           if (manager != NULL)
             {
               g_free (self->managers->pdata[-earlier - 1]);
@@ -481,8 +482,8 @@ abm_contact_importer_prepare (AbmContactImporter  *self,
       if (existing != NULL)
         {
           AbmStakeholder *copy = abm_stakeholder_copy (existing);
-          g_autofree char *ignored = fill (self, copy, n_fields, fields);
 
+          g_free (fill (self, copy, n_fields, fields));
           g_ptr_array_add (self->batch, copy);
           self->n_updated++;
         }
