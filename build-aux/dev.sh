@@ -10,7 +10,7 @@ builddir="${BUILDDIR:-_build}"
 packages="gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev desktop-file-utils appstream libxml2-utils
-  xvfb xauth dbus dbus-x11 at-spi2-core fonts-cantarell adwaita-icon-theme
+  xvfb xauth dbus dbus-x11 at-spi2-core libatspi2.0-dev fonts-cantarell adwaita-icon-theme
   poppler-utils qpdf fonts-droid-fallback"
 
 missing=""
