@@ -115,9 +115,11 @@ abm_test_atspi_start (GError **error)
   return a11y_bus != NULL;
 }
 
-/* Stopped, not torn down: g_test_dbus_down() would wait for every user of
- * the session bus, GTK's among them, to let go of it. Nothing runs the
- * main loop after this, so none of them sees the bus go. */
+/* Stopped, not torn down: g_test_dbus_down(), which finalizing the
+ * GTestDBus calls too, waits for every user of the session bus, GTK's
+ * among them, to let go of it. So the object is kept to the end of the
+ * process, and nothing runs the main loop after this, so none of the
+ * users sees the bus go. */
 void
 abm_test_atspi_stop (void)
 {
@@ -126,7 +128,6 @@ abm_test_atspi_stop (void)
   g_clear_object (&a11y_bus);
   if (session_bus != NULL)
     g_test_dbus_stop (session_bus);
-  g_clear_object (&session_bus);
   if (runtime_dir != NULL)
     abm_test_ui_remove_dir (runtime_dir);
   g_clear_pointer (&runtime_dir, g_free);

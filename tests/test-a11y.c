@@ -22,6 +22,7 @@
 #include "abm-agenda-dialog.h"
 #include "abm-application.h"
 #include "abm-brief-dialog.h"
+#include "abm-bulk-edit-dialog.h"
 #include "abm-clusters-dialog.h"
 #include "abm-committee-page.h"
 #include "abm-costs-dialog.h"
@@ -41,7 +42,9 @@
 #include "abm-snapshots-dialog.h"
 #include "abm-stakeholder-dialog.h"
 #include "abm-tier-panel.h"
+#include "abm-targets-view.h"
 #include "abm-tier-rules-dialog.h"
+#include "abm-whitespace.h"
 #include <atspi/atspi.h>
 
 #include "abm-test-atspi.h"
@@ -327,6 +330,34 @@ in_view (GtkWidget *widget)
   return TRUE;
 }
 
+static gboolean
+in_view_cb (gpointer widget)
+{
+  return in_view (widget);
+}
+
+/* Scrolls each scrolled window around @widget to show it, as a person
+ * scrolls to a button, and waits for the new layout. */
+static gboolean
+scroll_into_view (GtkWidget *widget)
+{
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    {
+      GtkWidget *content = GTK_IS_SCROLLED_WINDOW (up) ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (up)) : NULL;
+      graphene_rect_t bounds;
+
+      if (GTK_IS_VIEWPORT (content))
+        content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+      if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+        continue;
+      gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (up)),
+                                 bounds.origin.y, bounds.origin.y + bounds.size.height);
+      gtk_adjustment_clamp_page (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (up)),
+                                 bounds.origin.x, bounds.origin.x + bounds.size.width);
+    }
+  return in_view (widget) || abm_test_ui_wait_for (in_view_cb, widget, 2000);
+}
+
 /* What a menu button opens, to read each kind of menu or popover once:
  * the cells of a grid all open the same popover. */
 static char *
@@ -358,7 +389,7 @@ check_menus (GtkWidget  *root,
       g_autofree char *stop = NULL;
       char *kind;
 
-      if (!gtk_widget_is_sensitive (GTK_WIDGET (button)) || !in_view (GTK_WIDGET (button)))
+      if (!gtk_widget_is_sensitive (GTK_WIDGET (button)) || !scroll_into_view (GTK_WIDGET (button)))
         continue;
       gtk_menu_button_popup (button);
       abm_test_ui_iterate ();
@@ -487,6 +518,12 @@ test_names (void)
   accounts_view = ABM_ACCOUNTS_VIEW (abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL));
   account = fullest_account (workspace);
   abm_accounts_view_select (accounts_view, account);
+  /* A whitespace map to show, its headers and cells open popovers. */
+  abm_accounts_view_show_page (accounts_view, "plan");
+  abm_test_ui_iterate ();
+  page = abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_PLAN_PAGE, NULL);
+  g_assert_true (gtk_widget_activate_action (page, "plan.add-to-map", "(us)", ABM_WHITESPACE_DIVISIONS, "Retail Banking"));
+  g_assert_true (gtk_widget_activate_action (page, "plan.add-to-map", "(us)", ABM_WHITESPACE_OFFERINGS, "Payments"));
   for (guint i = 0; i < G_N_ELEMENTS (account_pages); i++)
     {
       g_autofree char *where = g_strdup_printf ("account page %s", account_pages[i]);
@@ -524,6 +561,10 @@ test_names (void)
   check_action_dialog (page, "plays.add", ABM_TYPE_PLAY_DIALOG, "Add Play dialog");
   check_action_dialog (page, "plays.edit-templates", ABM_TYPE_PLAY_TEMPLATE_DIALOG, "Play Templates dialog");
 
+  g_assert_true (gtk_widget_activate_action (page, "plays.apply-template", NULL));
+  abm_test_ui_iterate ();
+  check_dialog (abm_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "Apply Template dialog");
+
   abm_accounts_view_show_page (accounts_view, "activity");
   abm_test_ui_iterate ();
   page = abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_ACTIVITY_PAGE, NULL);
@@ -545,6 +586,14 @@ test_names (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "targets"));
   abm_test_ui_iterate ();
+  {
+    GtkWidget *targets = abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_TARGETS_VIEW, NULL);
+    GtkSelectionModel *selection =
+      gtk_column_view_get_model (GTK_COLUMN_VIEW (abm_test_ui_get_widget (targets, GTK_TYPE_COLUMN_VIEW, NULL)));
+
+    g_assert_true (gtk_selection_model_select_range (selection, 0, 2, TRUE));
+    check_action_dialog (targets, "targets.edit-selected", ABM_TYPE_BULK_EDIT_DIALOG, "Edit Accounts dialog");
+  }
   page = abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_TIER_PANEL, NULL);
   check_action_dialog (page, "tiers.rules", ABM_TYPE_TIER_RULES_DIALOG, "Tier Rules dialog");
   check_action_dialog (page, "tiers.clusters", ABM_TYPE_CLUSTERS_DIALOG, "Clusters dialog");
@@ -558,6 +607,8 @@ test_names (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   abm_test_ui_iterate ();
   check_dialog (abm_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW), "Keyboard Shortcuts window");
+
+  check_action_dialog (GTK_WIDGET (window), "app.about", ADW_TYPE_ABOUT_WINDOW, "About window");
 
   gtk_window_destroy (GTK_WINDOW (window));
   abm_test_ui_iterate ();
