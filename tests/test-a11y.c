@@ -48,6 +48,7 @@
 #include <atspi/atspi.h>
 
 #include "abm-test-atspi.h"
+#include "abm-test-keys.h"
 #include "abm-test-ui.h"
 #include "abm-window.h"
 
@@ -628,6 +629,209 @@ test_names (void)
   g_clear_pointer (&menus_read, g_hash_table_unref);
 }
 
+/* The focus, and whether it is in @widget. */
+static gboolean
+focus_in (GtkWindow *window,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Tabs on (backwards with Shift) until @done says the focus is where it
+ * should be: everything on the way can be reached from the keyboard, and
+ * nothing on the way keeps the focus. */
+static void
+tab_to (GtkWindow        *window,
+        GdkModifierType   modifiers,
+        gboolean        (*done) (GtkWindow *window, gpointer data),
+        gpointer          data,
+        const char       *what)
+{
+  for (guint i = 0; i < 150; i++)
+    {
+      if (done (window, data))
+        return;
+      abm_test_keys_press (GDK_KEY_Tab, modifiers);
+    }
+  g_error ("Tab never reached %s", what);
+}
+
+static gboolean
+at_widget (GtkWindow *window,
+           gpointer   widget)
+{
+  return focus_in (window, widget);
+}
+
+/* A button (or a view switcher's) labelled @data has the focus. */
+static gboolean
+at_button (GtkWindow *window,
+           gpointer   data)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *button = focus ? (GTK_IS_BUTTON (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON)) : NULL;
+
+  if (button == NULL)
+    return FALSE;
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), data) == 0
+         || abm_test_ui_find_widget (button, GTK_TYPE_LABEL, data) != NULL;
+}
+
+typedef struct
+{
+  AbmAccountsView *view;
+  AbmAccount      *account;
+  AbmWorkspace    *workspace;
+  guint            committee;
+} Keyboard;
+
+/* The account list: the list view of accounts (the first of the list
+ * view's models that shows any: the models in between say only that they
+ * hold objects). */
+static GListModel *
+account_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+      g_autoptr(GObject) first = model ? g_list_model_get_item (model, 0) : NULL;
+
+      if (ABM_IS_ACCOUNT (first))
+        return model;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GListModel *list = account_list (child);
+
+      if (list != NULL)
+        return list;
+    }
+  return NULL;
+}
+
+static gboolean
+filtered (gpointer data)
+{
+  Keyboard *k = data;
+
+  GListModel *shown = account_list (GTK_WIDGET (k->view));
+
+  /* The list shows the account, and not many besides. */
+  for (guint i = 0; i < g_list_model_get_n_items (shown) && g_list_model_get_n_items (shown) < 10; i++)
+    {
+      g_autoptr(AbmAccount) item = g_list_model_get_item (shown, i);
+
+      if (item == k->account)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return abm_test_ui_find_toplevel (ABM_TYPE_STAKEHOLDER_DIALOG) == NULL;
+}
+
+/* The issue's keyboard walk: every view, then an account found, opened,
+ * edited and given a new stakeholder, with key presses only. */
+static void
+test_keyboard (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("abm-a11y-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.abm", NULL);
+  g_autoptr(GError) error = NULL;
+  static const struct { guint key; const char *view; } views[] = {
+    { GDK_KEY_1, "profile" }, { GDK_KEY_2, "targets" }, { GDK_KEY_4, "insights" }, { GDK_KEY_3, "accounts" },
+  };
+  Keyboard k = { 0 };
+  AdwViewStack *stack;
+  AbmWindow *window;
+  GtkWidget *search, *industry;
+  g_autofree char *query = NULL;
+  GtkWindow *dialog;
+  GListModel *committee;
+  gboolean added = FALSE;
+
+  if (!abm_test_keys_available ())
+    {
+      g_test_skip ("No X display with XTEST to press keys on");
+      return;
+    }
+  {
+    g_autoptr(AbmWorkspace) sample = abm_sample_create_workspace (path, 250, 1, &error);
+    g_assert_no_error (error);
+  }
+  window = abm_test_ui_window_on (app, path);
+  abm_test_keys_focus (GTK_WINDOW (window));
+  k.workspace = abm_window_get_workspace (window);
+  k.account = fullest_account (k.workspace);
+  k.committee = g_list_model_get_n_items (abm_workspace_get_committee (k.workspace, k.account, NULL));
+
+  /* Ctrl+1…4 bring each view. */
+  stack = abm_test_ui_find_view_stack (GTK_WIDGET (window), "profile");
+  g_assert_nonnull (stack);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      abm_test_keys_press (views[i].key, GDK_CONTROL_MASK);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, views[i].view);
+    }
+
+  /* Ctrl+F, the account's name, Tab to the one account found, Enter. */
+  k.view = ABM_ACCOUNTS_VIEW (abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_ACCOUNTS_VIEW, NULL));
+  search = abm_test_ui_get_widget (GTK_WIDGET (k.view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  abm_test_keys_press (GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (focus_in (GTK_WINDOW (window), search));
+  query = g_ascii_strdown (abm_account_get_name (k.account), -1);
+  abm_test_keys_type (query);
+  g_assert_true (abm_test_ui_wait_for (filtered, &k, 5000));
+  /* Into the list, and down it (each row selected in turn) to the one. */
+  abm_test_keys_press (GDK_KEY_Tab, 0);
+  for (guint i = 0; i < 10 && abm_accounts_view_get_selected (k.view) != k.account; i++)
+    abm_test_keys_press (i == 0 ? GDK_KEY_Return : GDK_KEY_Down, 0);
+  abm_test_keys_press (GDK_KEY_Return, 0);
+  g_assert_true (abm_accounts_view_get_selected (k.view) == k.account);
+
+  /* Tab to the Industry field, type over it, Enter applies it. */
+  industry = abm_test_ui_get_widget (GTK_WIDGET (k.view), ADW_TYPE_ENTRY_ROW, "Industry");
+  tab_to (GTK_WINDOW (window), 0, at_widget, industry, "the Industry field");
+  abm_test_keys_press (GDK_KEY_a, GDK_CONTROL_MASK);
+  abm_test_keys_type ("Rail Freight");
+  abm_test_keys_press (GDK_KEY_Return, 0);
+  g_assert_cmpstr (abm_account_get_industry (k.account), ==, "Rail Freight");
+
+  /* Tab to the Committee tab, Space; Tab to Add Person, Enter; a name,
+   * Enter: the committee has one more. */
+  tab_to (GTK_WINDOW (window), GDK_SHIFT_MASK, at_button, (gpointer) "Committee", "the Committee tab");
+  abm_test_keys_press (GDK_KEY_space, 0);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (abm_test_ui_find_view_stack (GTK_WIDGET (window), "committee")),
+                   ==, "committee");
+  tab_to (GTK_WINDOW (window), 0, at_button, (gpointer) "_Add Person…", "Add Person");
+  abm_test_keys_press (GDK_KEY_Return, 0);
+  dialog = abm_test_ui_find_toplevel (ABM_TYPE_STAKEHOLDER_DIALOG);
+  g_assert_nonnull (dialog);
+  abm_test_keys_focus (dialog);
+  abm_test_keys_type ("Kay Board");
+  abm_test_keys_press (GDK_KEY_Return, 0);
+  g_assert_true (abm_test_ui_wait_for (dialog_gone, NULL, 5000));
+  committee = abm_workspace_get_committee (k.workspace, k.account, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (committee), ==, k.committee + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (committee) && !added; i++)
+    {
+      g_autoptr(AbmStakeholder) person = g_list_model_get_item (committee, i);
+
+      added = g_strcmp0 (abm_stakeholder_get_name (person), "Kay Board") == 0;
+    }
+  g_assert_true (added);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  abm_test_ui_iterate ();
+  g_unlink (path);
+  abm_test_ui_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +844,7 @@ main (int   argc,
   app = abm_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/a11y/names", test_names);
+  g_test_add_func ("/a11y/keyboard", test_keyboard);
 
   status = g_test_run ();
 
