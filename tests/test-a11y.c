@@ -679,6 +679,19 @@ at_button (GtkWindow *window,
          || abm_test_ui_find_widget (button, GTK_TYPE_LABEL, data) != NULL;
 }
 
+/* The focus is on (or in) the row titled @data. */
+static gboolean
+at_row (GtkWindow *window,
+        gpointer   data)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *row = focus == NULL ? NULL
+                   : ADW_IS_PREFERENCES_ROW (focus) ? focus
+                   : gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW);
+
+  return row != NULL && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), data) == 0;
+}
+
 typedef struct
 {
   AbmAccountsView *view;
@@ -736,7 +749,8 @@ dialog_gone (gpointer data)
 }
 
 /* The issue's keyboard walk: every view, then an account found, opened,
- * edited and given a new stakeholder, with key presses only. */
+ * edited and given a new stakeholder, with key presses only; then the
+ * list and table ways into the org chart and the charts. */
 static void
 test_keyboard (void)
 {
@@ -754,6 +768,7 @@ test_keyboard (void)
   GtkWindow *dialog;
   GListModel *committee;
   gboolean added = FALSE;
+  GtkWidget *insights, *tables;
 
   if (!abm_test_keys_available ())
     {
@@ -825,6 +840,19 @@ test_keyboard (void)
       added = g_strcmp0 (abm_stakeholder_get_name (person), "Kay Board") == 0;
     }
   g_assert_true (added);
+
+  /* The org chart's list beside it is its way in from the keyboard. */
+  tab_to (GTK_WINDOW (window), 0, at_row, (gpointer) "Kay Board", "Kay Board in the list of people");
+
+  /* Insights: Tab to the button that shows the charts as tables, Space. */
+  abm_test_keys_press (GDK_KEY_4, GDK_CONTROL_MASK);
+  insights = abm_test_ui_get_widget (GTK_WIDGET (window), ABM_TYPE_INSIGHTS_VIEW, NULL);
+  tables = abm_test_ui_get_widget (insights, GTK_TYPE_TOGGLE_BUTTON, "Show the Charts as Tables");
+  g_assert_null (abm_test_ui_find_widget (insights, GTK_TYPE_GRID, NULL));
+  tab_to (GTK_WINDOW (window), 0, at_widget, tables, "Show the Charts as Tables");
+  abm_test_keys_press (GDK_KEY_space, 0);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tables)));
+  g_assert_nonnull (abm_test_ui_find_widget (insights, GTK_TYPE_GRID, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
   abm_test_ui_iterate ();
