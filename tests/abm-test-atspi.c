@@ -206,15 +206,14 @@ find_application (GError **error)
     {
       g_autoptr(GVariant) reply = call_sync (ATSPI_REGISTRY, ATSPI_ROOT_PATH, ATSPI_ACCESSIBLE,
                                              "GetChildren", "(a(so))", error);
-      const char *bus_name, *path;
+      g_autoptr(GVariant) children = reply ? g_variant_get_child_value (reply, 0) : NULL;
+      const char *bus_name;
 
       if (reply == NULL)
         return NULL;
-      if (g_variant_n_children (g_variant_get_child_value (reply, 0)) > 0)
+      if (g_variant_n_children (children) > 0)
         {
-          g_autoptr(GVariant) children = g_variant_get_child_value (reply, 0);
-
-          g_variant_get_child (children, 0, "(&s&o)", &bus_name, &path);
+          g_variant_get_child (children, 0, "(&so)", &bus_name, NULL);
           return g_strdup (bus_name);
         }
       /* GTK registers when its first window is shown: let it run a moment. */

@@ -7,13 +7,16 @@
  * with no name its class's name ("GtkImage" for an icon-only button),
  * which is what a screen reader then says: that is no name either.
  *
+ * Then the same app is worked from the keyboard alone, real keys pressed
+ * on the virtual display.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <atspi/atspi.h>
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "abm-accounts-view.h"
 #include "abm-activity-dialog.h"
@@ -41,11 +44,10 @@
 #include "abm-sample.h"
 #include "abm-snapshots-dialog.h"
 #include "abm-stakeholder-dialog.h"
-#include "abm-tier-panel.h"
 #include "abm-targets-view.h"
+#include "abm-tier-panel.h"
 #include "abm-tier-rules-dialog.h"
 #include "abm-whitespace.h"
-#include <atspi/atspi.h>
 
 #include "abm-test-atspi.h"
 #include "abm-test-keys.h"
