@@ -324,7 +324,7 @@ abm_test_ui_close (GtkWidget *window)
   g_assert_null (window);
 }
 
-/* A fixture's temporary folder and the files in it. */
+/* A fixture's temporary folder and what is in it, folders too. */
 void
 abm_test_ui_remove_dir (const char *dir)
 {
@@ -334,7 +334,11 @@ abm_test_ui_remove_dir (const char *dir)
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        abm_test_ui_remove_dir (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (dir);
 }

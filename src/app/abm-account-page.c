@@ -348,7 +348,10 @@ tier_lock_toggled (AbmAccountPage *self)
     g_warning ("Could not lock the tier: %s", error->message);
 }
 
-/* The explanation needs the whole list's priorities: made when asked. */
+/* The explanation needs the whole list's priorities: made when asked.
+ * Collapsed, the label is empty, and an empty label takes no focus: a
+ * screen reader (which sees a collapsed row's content) would find a
+ * stop with nothing to say, or another account's reason. */
 static void
 tier_reason_expanded (AbmAccountPage *self)
 {
@@ -356,15 +359,17 @@ tier_reason_expanded (AbmAccountPage *self)
   g_autofree char *text = NULL;
   guint n;
 
-  if (!adw_expander_row_get_expanded (self->tier_reason_row) || self->account == NULL || self->workspace == NULL)
-    return;
-  plan = abm_tier_plan_new (abm_workspace_get_tier_rules (self->workspace),
-                            abm_workspace_get_accounts (self->workspace));
-  n = abm_tier_plan_get_n_accounts (plan);
-  for (guint i = 0; i < n && text == NULL; i++)
-    if (abm_tier_plan_get_account (plan, i) == self->account)
-      text = abm_tier_plan_explain (plan, i);
+  if (adw_expander_row_get_expanded (self->tier_reason_row) && self->account != NULL && self->workspace != NULL)
+    {
+      plan = abm_tier_plan_new (abm_workspace_get_tier_rules (self->workspace),
+                                abm_workspace_get_accounts (self->workspace));
+      n = abm_tier_plan_get_n_accounts (plan);
+      for (guint i = 0; i < n && text == NULL; i++)
+        if (abm_tier_plan_get_account (plan, i) == self->account)
+          text = abm_tier_plan_explain (plan, i);
+    }
   gtk_label_set_text (self->tier_reason_label, text ? text : "");
+  gtk_label_set_selectable (self->tier_reason_label, text != NULL && *text != '\0');
 }
 
 /* "None" and the workspace's clusters, the account's one selected. */

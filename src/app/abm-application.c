@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "abm-a11y.h"
 #include "abm-application.h"
 #include "abm-window.h"
 
@@ -192,19 +193,24 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { "ABM Planner contributors", NULL };
+  /* As adw_show_about_window() makes it, kept to name its parts. */
+  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                   "transient-for", gtk_application_get_active_window (app),
+                                   "modal", TRUE,
+                                   "application-name", _("ABM Planner"),
+                                   "application-icon", APP_ID,
+                                   "developer-name", _("ABM Planner contributors"),
+                                   "version", PACKAGE_VERSION,
+                                   "comments", _("Plan account-based marketing: the ideal customer profile, "
+                                                 "tiered target accounts, buying committees, plans and briefs."),
+                                   "developers", developers,
+                                   "copyright", "© 2026 ABM Planner contributors",
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("ABM Planner"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("ABM Planner contributors"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Plan account-based marketing: the ideal customer profile, "
-                                       "tiered target accounts, buying committees, plans and briefs."),
-                         "developers", developers,
-                         "copyright", "© 2026 ABM Planner contributors",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  abm_a11y_name_window_parts (about);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void

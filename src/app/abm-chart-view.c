@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "abm-chart-view.h"
 
@@ -65,8 +66,9 @@ update_description (AbmChartView *self)
     default:
       break;
     }
+  /* Before its data comes, the chart still says what it is. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  description ? description : "", -1);
+                                  description ? description : _("Chart, no data yet"), -1);
 }
 
 static void
@@ -149,6 +151,7 @@ static void
 abm_chart_view_init (AbmChartView *self)
 {
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  update_description (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "abm-a11y.h"
 #include "abm-costs-dialog.h"
 #include "abm-message.h"
 #include "abm-text.h"
@@ -180,4 +181,5 @@ abm_costs_dialog_init (AbmCostsDialog *self)
 {
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  abm_a11y_name_window_parts (GTK_WIDGET (self));
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "abm-a11y.h"
 #include "abm-coverage-rules-dialog.h"
 
 struct _AbmCoverageRulesDialog
@@ -157,6 +158,7 @@ abm_coverage_rules_dialog_init (AbmCoverageRulesDialog *self)
 {
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  abm_a11y_name_window_parts (GTK_WIDGET (self));
   add_role_rows (self);
   self->loading = FALSE;
 }

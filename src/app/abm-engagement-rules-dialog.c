@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "abm-a11y.h"
 #include "abm-engagement-rules-dialog.h"
 #include "abm-message.h"
 
@@ -213,4 +214,5 @@ static void
 abm_engagement_rules_dialog_init (AbmEngagementRulesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  abm_a11y_name_window_parts (GTK_WIDGET (self));
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "abm-a11y.h"
 #include "abm-tier-rules-dialog.h"
 
 struct _AbmTierRulesDialog
@@ -233,6 +234,7 @@ static void
 abm_tier_rules_dialog_init (AbmTierRulesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  abm_a11y_name_window_parts (GTK_WIDGET (self));
   add_tier_rows (self);
   self->loading = TRUE;
   g_signal_connect_swapped (self->fit_spin, "value-changed", G_CALLBACK (store), self);

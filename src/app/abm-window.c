@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "abm-a11y.h"
 #include "abm-message.h"
 #include "abm-accounts-view.h"
 #include "abm-add-account-dialog.h"
@@ -1238,6 +1239,9 @@ abm_window_new (AbmApplication *application)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   abm_start_page_set_settings (self->start_page, settings);
+  /* GTK made the shortcuts window as the window joined the application. */
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    abm_a11y_name_window_parts (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
   return self;
 }
 
