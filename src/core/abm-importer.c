@@ -447,7 +447,7 @@ abm_importer_load_mapping (AbmImporter  *self,
   g_return_val_if_fail (ABM_IS_IMPORTER (self), FALSE);
 
   /* A mapping is one flat object; json-glib parses by recursion. */
-  if (json != NULL && !abm_json_depth_ok (json, len, 1))
+  if (json != NULL && !abm_json_depth_ok (json, len == (gsize) -1 ? strlen (json) : len, 1))
     {
       g_set_error_literal (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_MAPPING,
                            _("A mapping is a JSON object of column headers and field names"));
