@@ -1871,6 +1871,31 @@ test_bad_ids (Fixture       *fixture,
     }
 }
 
+/* Activities of no account (a negative id once indexed before the start
+ * of an array) are left out. Found by tests/fuzz. */
+static void
+test_bad_activity_ids (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "activity-ids.abm");
+  g_autoptr(AbmWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  const AbmActivity *activities;
+  gsize n = 0;
+
+  make_tampered (path, "wal",
+                 "INSERT INTO activities (account_id, kind, day, created) VALUES"
+                 "  (-7, 'meeting', '2026-01-05', ''), (0, 'meeting', '2026-01-05', ''),"
+                 "  ((SELECT max (id) FROM accounts), 'meeting', '2026-01-06', ''),"
+                 "  ((SELECT min (id) FROM accounts), 'meeting', '2026-01-07', '')");
+  workspace = abm_workspace_open (path, ABM_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  activities = abm_workspace_get_activities (workspace, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (activities[0].account_id, <, activities[1].account_id);
+}
+
 static void
 test_bad_directory (Fixture       *fixture,
                     gconstpointer  data)
@@ -2442,6 +2467,7 @@ main (int   argc,
   ADD ("/workspace/bad-file/stranger-objects", test_bad_stranger_objects);
   ADD ("/workspace/bad-file/stranger-columns", test_bad_stranger_columns);
   ADD ("/workspace/bad-file/ids", test_bad_ids);
+  ADD ("/workspace/bad-file/activity-ids", test_bad_activity_ids);
   ADD ("/workspace/bad-file/directory", test_bad_directory);
   ADD ("/workspace/bad-file/missing", test_bad_missing);
   ADD ("/workspace/bad-file/wal-mode", test_bad_wal_mode);
