@@ -1560,7 +1560,7 @@ abm_account_set_custom_json (AbmAccount  *self,
           return FALSE;
         }
       parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, json, -1, error)
+      if (!abm_json_load (parser, json, -1, error)
           || !set_custom_node (scratch, json_parser_get_root (parser), error))
         return FALSE;
     }

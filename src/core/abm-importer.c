@@ -453,7 +453,7 @@ abm_importer_load_mapping (AbmImporter  *self,
                            _("A mapping is a JSON object of column headers and field names"));
       return FALSE;
     }
-  if (!json_parser_load_from_data (parser, json, (gssize) len, error))
+  if (!abm_json_load (parser, json, (gssize) len, error))
     return FALSE;
   /* Blank text parses, to no root at all. */
   if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))

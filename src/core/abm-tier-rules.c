@@ -393,7 +393,7 @@ abm_tier_rules_new_from_json (const char  *json,
                            _("The tier rules are too large"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  if (!abm_json_load (parser, json, -1, error))
     return NULL;
   /* Blank text parses, to no root at all. */
   if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
