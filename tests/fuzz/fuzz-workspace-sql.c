@@ -30,7 +30,7 @@
 #error "FUZZ_FIXTURES_DIR must name tests/fixtures"
 #endif
 
-#define STEP_BUDGET    (2 * 1000 * 1000)
+#define STEP_BUDGET    (500 * 1000)
 #define MAX_LENGTH     (4 * 1024 * 1024)
 
 static char *dir;
