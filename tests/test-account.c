@@ -739,7 +739,18 @@ test_custom (void)
   g_assert_false (abm_account_set_custom_json (stored, "{\"a\": ", &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
+  g_assert_false (abm_account_set_custom_json (stored, "{\"a\": {\"b\": \"c\"}}", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
   g_assert_cmpstr (abm_account_get_custom (stored, "Segment"), ==, "Enterprise");
+  /* Blank text is no fields, as an empty string is (tests/fuzz). */
+  {
+    g_autoptr(AbmAccount) blank = abm_account_new ();
+
+    g_assert_true (abm_account_set_custom_json (blank, " ", &error));
+    g_assert_no_error (error);
+    g_assert_null (abm_account_get_custom_pairs (blank));
+  }
 
   node = abm_account_to_json (account);
   parsed = abm_account_new_from_json (node, &error);

@@ -360,6 +360,19 @@ test_coverage (void)
   g_assert_cmpuint (abm_coverage_rules_get_recent_days (copy), ==, 90);
   g_assert_false (abm_coverage_rules_set_weight (rules, ABM_ROLE_CHAMPION, 11, &error));
   g_assert_nonnull (error);
+
+  /* Blank text and deep nesting, as a stranger's file may hold
+   * (tests/fuzz). */
+  {
+    g_autofree char *deep = g_strnfill (16000, '{');
+
+    g_clear_error (&error);
+    g_assert_null (abm_coverage_rules_new_from_json (" ", &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_null (abm_coverage_rules_new_from_json (deep, &error));
+    g_assert_nonnull (error);
+  }
 }
 
 /* The workspace keeps its coverage rules. */

@@ -996,6 +996,19 @@ test_json_hostile (void)
     g_assert_cmpstr (error->message, ==, "Criterion 2: unknown kind “zodiac”");
   }
 
+  /* json-glib quotes the string it stopped at, broken UTF-8 and all; the
+   * message, shown to the user, stays valid (tests/fuzz). */
+  {
+    const char *broken = "{\"format\":\"abm-icp\",\"note\":\"Point of view on the "
+                         "cluster\xe2\x80\x99s shared challenge\"x\"}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AbmIcp) icp = abm_icp_new_from_json (broken, strlen (broken), &error);
+
+    g_assert_null (icp);
+    g_assert_error (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  }
+
   /* Every truncation of a good file fails cleanly. */
   for (gsize len = 0; len < good_len; len++)
     {

@@ -352,6 +352,13 @@ test_import_mapping (Fixture       *f,
   g_assert_false (abm_importer_load_mapping (importer, "{\"Firma\": \"shoe-size\"}", -1, &error));
   g_assert_error (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_MAPPING);
   g_clear_error (&error);
+  /* Blank text and nesting are no mapping (tests/fuzz). */
+  g_assert_false (abm_importer_load_mapping (importer, " ", -1, &error));
+  g_assert_error (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_MAPPING);
+  g_clear_error (&error);
+  g_assert_false (abm_importer_load_mapping (importer, "{\"Firma\": [[[\"name\"]]]}", -1, &error));
+  g_assert_error (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_MAPPING);
+  g_clear_error (&error);
 
   g_assert_true (abm_importer_load_mapping (importer, map, strlen (map), &error));
   g_assert_no_error (error);

@@ -258,6 +258,23 @@ test_rules_json (void)
   g_assert_cmpfloat (abm_tier_rules_get_min_acv (odd), ==, ABM_TIER_RULES_DEFAULT_MIN_ACV);
   g_assert_null (abm_tier_rules_new_from_json ("[1]", &error));
   g_assert_nonnull (error);
+
+  /* Blank text and deep nesting, as a stranger's file may hold
+   * (tests/fuzz). */
+  {
+    const char *bad[] = { "", " ", "\n\t" };
+    g_autofree char *deep = g_strnfill (100000, '[');
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_clear_error (&error);
+        g_assert_null (abm_tier_rules_new_from_json (bad[i], &error));
+        g_assert_error (error, ABM_TIER_RULES_ERROR, ABM_TIER_RULES_ERROR_INVALID);
+      }
+    g_clear_error (&error);
+    g_assert_null (abm_tier_rules_new_from_json (deep, &error));
+    g_assert_error (error, ABM_TIER_RULES_ERROR, ABM_TIER_RULES_ERROR_INVALID);
+  }
 }
 
 /* Tier 2 accounts group by what most of them share; groups under five

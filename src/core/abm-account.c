@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "abm-account.h"
+#include "abm-json.h"
 
 /* Upper bounds that catch a misplaced column, not a real company. */
 #define MAX_EMPLOYEES 100000000
@@ -1363,7 +1364,8 @@ set_custom_node (AbmAccount  *self,
   const char *key;
   JsonNode *member;
 
-  if (JSON_NODE_HOLDS_NULL (node))
+  /* Blank text parses to no node: no fields, as an empty string. */
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -1549,8 +1551,16 @@ abm_account_set_custom_json (AbmAccount  *self,
                                _("Custom fields are too large"));
           return FALSE;
         }
+      /* One flat object: anything deeper is refused before json-glib
+       * recurses into it. */
+      if (!abm_json_depth_ok (json, strlen (json), 1))
+        {
+          g_set_error_literal (error, ABM_ACCOUNT_ERROR, ABM_ACCOUNT_ERROR_INVALID,
+                               _("Custom fields are not a JSON object"));
+          return FALSE;
+        }
       parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, json, -1, error)
+      if (!abm_json_load (parser, json, -1, error)
           || !set_custom_node (scratch, json_parser_get_root (parser), error))
         return FALSE;
     }

@@ -10,8 +10,11 @@
 #include <string.h>
 
 #include "abm-coverage.h"
+#include "abm-json.h"
 
 #define MAX_JSON_SIZE (16 * 1024)
+/* The rules nest two deep; json-glib parses by recursion. */
+#define MAX_JSON_DEPTH 8
 
 struct _AbmCoverageRules
 {
@@ -173,14 +176,15 @@ abm_coverage_rules_new_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (strlen (json) > MAX_JSON_SIZE)
+  if (strlen (json) > MAX_JSON_SIZE || !abm_json_depth_ok (json, strlen (json), MAX_JSON_DEPTH))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The coverage rules are too large"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  if (!abm_json_load (parser, json, -1, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Blank text parses, to no root at all. */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The coverage rules are not a JSON object"));
       return NULL;

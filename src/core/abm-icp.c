@@ -1730,7 +1730,7 @@ abm_icp_new_from_json (const char  *json,
     return NULL;
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, json, (gssize) len, &local_error))
+  if (!abm_json_load (parser, json, (gssize) len, &local_error))
     {
       g_set_error (error, ABM_ICP_ERROR, ABM_ICP_ERROR_INVALID,
                    _("The profile is not valid JSON: %s"), local_error->message);

@@ -18,6 +18,7 @@
 
 #include "abm-csv-reader.h"
 #include "abm-importer.h"
+#include "abm-json.h"
 
 #define PREVIEW_ROWS 20
 
@@ -445,9 +446,17 @@ abm_importer_load_mapping (AbmImporter  *self,
 
   g_return_val_if_fail (ABM_IS_IMPORTER (self), FALSE);
 
-  if (!json_parser_load_from_data (parser, json, (gssize) len, error))
+  /* A mapping is one flat object; json-glib parses by recursion. */
+  if (json != NULL && !abm_json_depth_ok (json, len == (gsize) -1 ? strlen (json) : len, 1))
+    {
+      g_set_error_literal (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_MAPPING,
+                           _("A mapping is a JSON object of column headers and field names"));
+      return FALSE;
+    }
+  if (!abm_json_load (parser, json, (gssize) len, error))
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Blank text parses, to no root at all. */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_MAPPING,
                            _("A mapping is a JSON object of column headers and field names"));

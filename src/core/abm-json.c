@@ -45,6 +45,27 @@ abm_json_depth_ok (const char *json,
   return TRUE;
 }
 
+gboolean
+abm_json_load (JsonParser  *parser,
+               const char  *json,
+               gssize       len,
+               GError     **error)
+{
+  GError *local_error = NULL;
+
+  if (json_parser_load_from_data (parser, json, len, &local_error))
+    return TRUE;
+  if (!g_utf8_validate (local_error->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (local_error->message, -1);
+
+      g_free (local_error->message);
+      local_error->message = valid;
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
 static JsonNode *
 value_member (JsonObject *object,
               const char *member)
@@ -134,7 +155,7 @@ abm_json_parse (const char  *json,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The data is too large or too deep"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, json, (gssize) len, error))
+  if (!abm_json_load (parser, json, (gssize) len, error))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || (array ? !JSON_NODE_HOLDS_ARRAY (root) : !JSON_NODE_HOLDS_OBJECT (root)))

@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 gboolean abm_json_depth_ok (const char *json,
                             gsize       len,
                             guint       max_depth);
+/* json_parser_load_from_data(), whose error message is valid UTF-8 even
+ * where json-glib quotes the broken text it stopped at. */
+gboolean abm_json_load     (JsonParser  *parser,
+                            const char  *json,
+                            gssize       len,
+                            GError     **error);
 
 /* A member of the type asked for, or the fallback: what a stranger's file
  * holds is never trusted to have the right type. */

@@ -14,9 +14,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "abm-json.h"
 #include "abm-tier-rules.h"
 
 #define MAX_JSON_SIZE (64 * 1024)
+/* The rules nest three deep; json-glib parses by recursion. */
+#define MAX_JSON_DEPTH 8
 
 typedef struct {
   AbmTierMode mode;
@@ -384,15 +387,16 @@ abm_tier_rules_new_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (strlen (json) > MAX_JSON_SIZE)
+  if (strlen (json) > MAX_JSON_SIZE || !abm_json_depth_ok (json, strlen (json), MAX_JSON_DEPTH))
     {
       g_set_error_literal (error, ABM_TIER_RULES_ERROR, ABM_TIER_RULES_ERROR_INVALID,
                            _("The tier rules are too large"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  if (!abm_json_load (parser, json, -1, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Blank text parses, to no root at all. */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, ABM_TIER_RULES_ERROR, ABM_TIER_RULES_ERROR_INVALID,
                            _("The tier rules are not a JSON object"));

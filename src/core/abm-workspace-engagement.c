@@ -181,12 +181,16 @@ sort_activities (GArray *activities)
 {
   g_autofree guint *starts = NULL;
   GArray *sorted;
-  gint64 max_id = 0;
+  gint64 max_id = 0, min_id = G_MAXINT64;
   guint n = activities->len;
 
   for (guint i = 0; i < n; i++)
-    max_id = MAX (max_id, g_array_index (activities, AbmActivity, i).account_id);
-  if (max_id <= 0 || max_id > 4 * (gint64) n + 1000000)
+    {
+      max_id = MAX (max_id, g_array_index (activities, AbmActivity, i).account_id);
+      min_id = MIN (min_id, g_array_index (activities, AbmActivity, i).account_id);
+    }
+  /* Dealing out indexes by id: only ids from 0 to a bound fit. */
+  if (max_id <= 0 || min_id < 0 || max_id > 4 * (gint64) n + 1000000)
     {
       g_array_sort (activities, compare_activities);
       return activities;
@@ -255,6 +259,9 @@ load_activities (AbmWorkspace  *self,
           activity.id = sqlite3_column_int64 (stmt, 0);
           activity.account_id = sqlite3_column_int64 (stmt, 1);
           activity.stakeholder_id = sqlite3_column_int64 (stmt, 2);
+          /* No account has an id below 1 (see load() in abm-workspace.c). */
+          if (activity.account_id <= 0)
+            continue;
           if (topic != NULL && *topic != '\0')
             activity.topic = g_strndup (topic, ABM_ACTIVITY_MAX_TEXT);
           if (campaign != NULL && *campaign != '\0')

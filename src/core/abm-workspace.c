@@ -21,6 +21,7 @@
 #include "abm-date.h"
 #include "abm-document-copy.h"
 #include "abm-file-guard.h"
+#include "abm-json.h"
 #include "abm-workspace.h"
 #include "abm-workspace-private.h"
 
@@ -46,6 +47,7 @@ struct _AbmWorkspace
   AbmWorkspacePlans *plans;  /* plans and plays: abm-workspace-plans.c */
   AbmWorkspaceEngagement *engagement; /* activities and deals: abm-workspace-engagement.c */
   gboolean    holds_lock;
+  gboolean    loaded;        /* opened in full: closing may write */
   int         schema_version;
   gboolean    read_only;
 
@@ -391,6 +393,8 @@ static const struct {
 /* The accounts columns, in AbmAccountField order and then the custom
  * fields; NULL-terminated for g_strjoinv(). */
 #define ACCOUNT_N_COLUMNS   (ABM_ACCOUNT_N_FIELDS + 3)
+/* An undo record nests a committee's people in an account's. */
+#define MAX_UNDO_DEPTH      16
 /* Imports of this many rows skip the write-ahead log. */
 #define BULK_ROWS           5000
 #define CUSTOM_COLUMN       ABM_ACCOUNT_N_FIELDS
@@ -681,6 +685,112 @@ check_header (const char  *path,
   return TRUE;
 }
 
+/* Appends every row of @sql (with @arg bound to ?1) as one line. */
+static gboolean
+describe_rows (GString    *out,
+               sqlite3    *db,
+               const char *sql,
+               const char *arg)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (out, "%d:%s|", sqlite3_column_type (stmt, i), text ? text : "");
+        }
+      g_string_append_c (out, '\n');
+    }
+  return rc == SQLITE_DONE;
+}
+
+/* What the tables of @db look like to the SQL of this file: each table's
+ * columns with their types, defaults, NOT NULL and keys, its foreign
+ * keys, and its indexes with what they cover. Two files alike here read
+ * and write alike; CHECK constraints are left out, as every value read is
+ * checked anyway. accounts_name is left out too (see known_objects). NULL
+ * when the schema cannot be read. */
+static char *
+describe_schema (sqlite3 *db)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                 "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name", NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = tables->pdata[i];
+      g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(sqlite3_stmt) list =
+        prepare (db, "SELECT name FROM pragma_index_list (?1) "
+                     "WHERE name <> 'accounts_name' ORDER BY name", NULL);
+
+      g_string_append_printf (out, "table %s\n", table ? table : "");
+      if (table == NULL || list == NULL
+          || !describe_rows (out, db, "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden "
+                                      "FROM pragma_table_xinfo (?1) ORDER BY cid", table)
+          || !describe_rows (out, db, "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, \"match\" "
+                                      "FROM pragma_foreign_key_list (?1) ORDER BY id, seq", table)
+          || !describe_rows (out, db, "SELECT name, \"unique\", origin, partial FROM pragma_index_list (?1) "
+                                      "WHERE name <> 'accounts_name' ORDER BY name", table))
+        return NULL;
+      sqlite3_bind_text (list, 1, table, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+        g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (list, 0)));
+      if (rc != SQLITE_DONE)
+        return NULL;
+      for (guint j = 0; j < indexes->len; j++)
+        {
+          const char *index = indexes->pdata[j];
+
+          g_string_append_printf (out, "index %s\n", index ? index : "");
+          if (index == NULL
+              || !describe_rows (out, db, "SELECT seqno, cid, name, \"desc\", coll, key "
+                                          "FROM pragma_index_xinfo (?1) ORDER BY seqno", index))
+            return NULL;
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* describe_schema() of a file of format @version as this build makes it. */
+static char *
+describe_reference_schema (int version)
+{
+  sqlite3 *db = NULL;
+  char *description = NULL;
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      gboolean ok = TRUE;
+
+      for (int v = 0; ok && v < version; v++)
+        for (const char *const *sql = migrations[v]; ok && *sql; sql++)
+          ok = exec (db, *sql, NULL);
+      if (ok)
+        description = describe_schema (db);
+    }
+  sqlite3_close_v2 (db);
+  return description;
+}
+
 /* Looks inside a file whose header is ours, on a read-only connection:
  * integrity, and only the tables and indexes this format defines (no views
  * or triggers that could run someone else's SQL in our queries). The
@@ -785,6 +895,22 @@ inspect (const char  *path,
       {
         g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
                      _("“%s” is damaged and cannot be opened"), shown);
+        goto out;
+      }
+  }
+
+  /* The right names are not enough: a table of ours with other columns
+   * would be found out only by a query that fails after the file was
+   * written to (the log, the lock holder, a migration). */
+  {
+    g_autofree char *found = describe_schema (db);
+    g_autofree char *expected = describe_reference_schema ((int) version);
+
+    if (found == NULL || expected == NULL || strcmp (found, expected) != 0)
+      {
+        g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
+                     _("“%s” was changed by another program (its tables are not as "
+                       "ABM Planner made them) and was not opened"), shown);
         goto out;
       }
   }
@@ -1167,7 +1293,9 @@ static gboolean
 load (AbmWorkspace  *self,
       GError       **error)
 {
-  g_autofree char *sql = account_select_sql (self->schema_version, "ORDER BY id");
+  /* Ids are positive everywhere in this code, 0 meaning none: a row of a
+   * stranger's file with another id is not shown. */
+  g_autofree char *sql = account_select_sql (self->schema_version, "WHERE id > 0 ORDER BY id");
   g_autoptr(sqlite3_stmt) stmt = prepare (self->db, sql, error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -1197,11 +1325,14 @@ load (AbmWorkspace  *self,
 }
 
 /* Opens the connection this workspace keeps; for writing, the caller holds
- * the writer lock. */
+ * the writer lock. Nothing is written until the file has read in full: a
+ * file refused here is left as it was (only a migration that commits
+ * changes it, and it commits only once every reference checks out). */
 static gboolean
 open_database (AbmWorkspace  *self,
          GError       **error)
 {
+  g_autofree char *holder = NULL;
   int rc;
 
   rc = sqlite3_open_v2 (self->db_path, &self->db,
@@ -1214,41 +1345,45 @@ open_database (AbmWorkspace  *self,
   if (!harden (self->db, error))
     return FALSE;
 
-  if (!self->read_only)
+  if (!self->read_only && !migrate (self, error))
+    return FALSE;
+  if (!load (self, error))
+    return FALSE;
+  if (self->read_only)
     {
-      g_autofree char *holder = lock_holder_description ();
-
-      if (!set_journal_mode (self->db, "wal"))
-        {
-          g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
-                       _("Could not open the workspace: its folder does not allow "
-                         "the write-ahead log"));
-          return FALSE;
-        }
-
-      if (!migrate (self, error))
-        return FALSE;
-      /* A bigger page cache keeps the name and domain indexes in memory:
-       * with SQLite's 2 MiB default an import of 100,000 accounts reads
-       * and writes each index page again and again. */
-      if (!exec (self->db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768", error))
-        return FALSE;
-
-      if (!begin (self->db, error))
-        return FALSE;
-      if (!meta_set (self->db, "lock_holder", holder, error)
-          /* The undo log only has to outlive a session, not the program. */
-          || !exec (self->db, "DELETE FROM undo_log WHERE created < "
-                              "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')", error))
-        {
-          rollback (self->db);
-          return FALSE;
-        }
-      if (!commit (self->db, error))
-        return FALSE;
+      self->loaded = TRUE;
+      return TRUE;
     }
 
-  return load (self, error);
+  if (!set_journal_mode (self->db, "wal"))
+    {
+      g_set_error (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_FAILED,
+                   _("Could not open the workspace: its folder does not allow "
+                     "the write-ahead log"));
+      return FALSE;
+    }
+  /* A bigger page cache keeps the name and domain indexes in memory:
+   * with SQLite's 2 MiB default an import of 100,000 accounts reads
+   * and writes each index page again and again. */
+  if (!exec (self->db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768", error))
+    return FALSE;
+
+  holder = lock_holder_description ();
+  if (!begin (self->db, error))
+    return FALSE;
+  if (!meta_set (self->db, "lock_holder", holder, error)
+      /* The undo log only has to outlive a session, not the program. */
+      || !exec (self->db, "DELETE FROM undo_log WHERE created < "
+                          "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')", error))
+    {
+      rollback (self->db);
+      return FALSE;
+    }
+  if (!commit (self->db, error))
+    return FALSE;
+
+  self->loaded = TRUE;
+  return TRUE;
 }
 
 gboolean
@@ -1738,7 +1873,8 @@ abm_workspace_close (AbmWorkspace *self)
 
   if (self->db != NULL)
     {
-      if (!self->read_only)
+      /* A file that did not open stays as it was. */
+      if (!self->read_only && self->loaded)
         {
           if (self->document != NULL)
             {
@@ -2729,6 +2865,7 @@ abm_workspace_undo (AbmWorkspace  *self,
   g_autoptr(AbmAccount) account = NULL;
   JsonObject *root;
   const char *kind;
+  const char *payload;
   int rc;
 
   g_return_val_if_fail (ABM_IS_WORKSPACE (self), FALSE);
@@ -2748,7 +2885,12 @@ abm_workspace_undo (AbmWorkspace  *self,
       return FALSE;
     }
 
-  if (!json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 0), -1, NULL)
+  /* The log is in the file, so it is read like any input. */
+  payload = (const char *) sqlite3_column_text (stmt, 0);
+  if (payload == NULL
+      || !abm_json_depth_ok (payload, strlen (payload), MAX_UNDO_DEPTH)
+      || !json_parser_load_from_data (parser, payload, -1, NULL)
+      || json_parser_get_root (parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, ABM_WORKSPACE_ERROR, ABM_WORKSPACE_ERROR_DAMAGED,
@@ -3135,7 +3277,7 @@ load_tiering (AbmWorkspace *self)
   if (self->schema_version >= 5)
     {
       g_autoptr(sqlite3_stmt) stmt =
-        prepare (self->db, "SELECT id, name, note FROM clusters ORDER BY id", NULL);
+        prepare (self->db, "SELECT id, name, note FROM clusters WHERE id > 0 ORDER BY id", NULL);
 
       while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
         {

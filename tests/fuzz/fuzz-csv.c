@@ -1,19 +1,13 @@
 /* fuzz-csv.c: libFuzzer harness for the CSV reader
  *
- * Not built by meson. From the source root, with clang and its runtime
- * (apt-get install clang libclang-rt-14-dev):
+ * Built with -Dfuzzing=true (README, "Fuzzing"); without it, the committed
+ * corpus and regressions are replayed by the fuzz suite of meson test.
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
- *     -I src/core -I _build $(pkg-config --cflags gio-2.0) \
- *     tests/fuzz/fuzz-csv.c src/core/abm-csv-reader.c \
- *     $(pkg-config --libs gio-2.0) -o _build/fuzz-csv
- *   mkdir -p _build/fuzz-corpus && _build/fuzz-csv -max_total_time=60 _build/fuzz-corpus
- *
- * (_build/config.h only supplies GETTEXT_PACKAGE.) Each input is read from
- * memory, and one in eight again a byte at a time after a first chunk of
- * filler, so every parser state meets a chunk boundary; the two must agree.
- * Every field must be valid UTF-8. The last byte of the input picks the settings:
- * detected, forced UTF-8, forced Windows-1252, or a forced semicolon.
+ * Each input is read from memory, and one in eight again a byte at a time
+ * after a first chunk of filler, so every parser state meets a chunk
+ * boundary; the two must agree. Every field must be valid UTF-8. The last
+ * byte of the input picks the settings: detected, forced UTF-8, forced
+ * Windows-1252, or a forced semicolon.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

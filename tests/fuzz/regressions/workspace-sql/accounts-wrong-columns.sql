@@ -1,0 +1,1 @@
+DROP TABLE accounts; CREATE TABLE accounts (id INTEGER PRIMARY KEY, name);

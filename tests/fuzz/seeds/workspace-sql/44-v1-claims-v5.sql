@@ -1,0 +1,2 @@
+--v1
+PRAGMA user_version = 5;

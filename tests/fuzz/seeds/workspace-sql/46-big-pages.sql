@@ -1,0 +1,1 @@
+PRAGMA journal_mode = DELETE; PRAGMA page_size = 65536; VACUUM;

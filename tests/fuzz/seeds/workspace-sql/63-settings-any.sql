@@ -1,0 +1,1 @@
+UPDATE meta SET value = CAST (x'ff7b' AS TEXT) WHERE key NOT IN ('name', 'currency');

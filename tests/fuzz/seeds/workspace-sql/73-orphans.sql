@@ -1,0 +1,1 @@
+DELETE FROM accounts WHERE id = (SELECT min (id) FROM accounts);

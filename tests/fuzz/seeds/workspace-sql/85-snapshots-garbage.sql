@@ -1,0 +1,1 @@
+INSERT INTO snapshots (id, name, created) VALUES (7, 'S', 'never'); INSERT INTO snapshot_accounts (snapshot_id, account_id, domain, name, tier) VALUES (7, 1, NULL, 'A', 9), (7, 99999, 'x', 'B', NULL);
