@@ -153,6 +153,22 @@ abm_test_atspi_node_has_state (const AbmTestAtspiNode *node,
   return state < 64 && (node->states & (G_GUINT64_CONSTANT (1) << state)) != 0;
 }
 
+/* GTK 4.18 sets VISIBLE and SHOWING on each object it presents. GTK 4.8
+ * drops VISIBLE from an object hidden, but sets SHOWING on windows only:
+ * there an object is showing when its window is and nothing between is
+ * hidden. */
+gboolean
+abm_test_atspi_node_is_showing (const AbmTestAtspiNode *node)
+{
+  if (!abm_test_atspi_node_has_state (node, ATSPI_STATE_VISIBLE))
+    return FALSE;
+  if (abm_test_atspi_node_has_state (node, ATSPI_STATE_SHOWING))
+    return TRUE;
+  if (gtk_check_version (4, 10, 0) == NULL)
+    return FALSE;
+  return node->parent != NULL && abm_test_atspi_node_is_showing (node->parent);
+}
+
 /* Runs the main loop, where GTK answers and our replies land, until
  * @pending calls are all back. */
 static void
@@ -322,12 +338,12 @@ typedef struct
   GError     *error;
 } Realize;
 
-static void ask_children (Realize *realize, const char *path);
+static void realize_ask (Realize *realize, const char *path);
 
 static void
-children_answered (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      data)
+realize_answered (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
 {
   Realize *realize = data;
   g_autoptr(GError) error = NULL;
@@ -345,7 +361,7 @@ children_answered (GObject      *source,
             char *key = g_strdup (path);
 
             g_hash_table_add (realize->known, key);
-            ask_children (realize, key);
+            realize_ask (realize, key);
           }
     }
   else if (realize->error == NULL)
@@ -354,13 +370,13 @@ children_answered (GObject      *source,
 }
 
 static void
-ask_children (Realize    *realize,
+realize_ask (Realize    *realize,
               const char *path)
 {
   realize->pending++;
   g_dbus_connection_call (a11y_bus, realize->application, path, ATSPI_ACCESSIBLE, "GetChildren",
                           NULL, G_VARIANT_TYPE ("(a(so))"), G_DBUS_CALL_FLAGS_NONE,
-                          CALL_TIMEOUT_MS, NULL, children_answered, realize);
+                          CALL_TIMEOUT_MS, NULL, realize_answered, realize);
 }
 
 /* GTK tells AT-SPI of an object once someone asks for it: ask for the
@@ -379,7 +395,7 @@ realize (const char  *application,
   while (g_hash_table_iter_next (&iter, (gpointer *) &path, NULL))
     g_hash_table_add (realize.known, g_strdup (path));
   for (guint i = 0; i < incomplete->len; i++)
-    ask_children (&realize, g_ptr_array_index (incomplete, i));
+    realize_ask (&realize, g_ptr_array_index (incomplete, i));
   wait_for_calls (&realize.pending);
   g_hash_table_unref (realize.known);
   if (realize.error != NULL)
@@ -406,19 +422,13 @@ keep_reached (GHashTable       *by_path,
     }
 }
 
-/* One call gets all GTK has told AT-SPI of (its cache, as screen readers
- * read it); what it has not told yet is asked for, and the cache read
- * again, until the tree is whole. */
-AbmTestAtspiNode *
-abm_test_atspi_walk (GError **error)
+/* GTK 4.8: one call gets all GTK has told AT-SPI of (its cache, as
+ * screen readers read it); what it has not told yet is asked for, and the
+ * cache read again, until the tree is whole. */
+static AbmTestAtspiNode *
+walk_cache (const char  *application,
+            GError     **error)
 {
-  g_autofree char *application = NULL;
-
-  g_return_val_if_fail (a11y_bus != NULL, NULL);
-
-  application = find_application (error);
-  if (application == NULL)
-    return NULL;
 
   for (guint round = 0; round < 50; round++)
     {
@@ -446,4 +456,230 @@ abm_test_atspi_walk (GError **error)
     }
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the accessibility tree kept changing");
   return NULL;
+}
+
+/* Later GTKs: the tree is read two ways, for what each tells truly.
+ *
+ * GTK's cache (GetItems, one call) gives every object's role, name and
+ * states, and its parent. Which of them are part of the window now, it
+ * does not say alike in every GTK: GTK 4.8 lists what is presented, and
+ * drops the VISIBLE state of what is hidden; GTK 4.18 keeps each object
+ * it ever told of, with VISIBLE and SHOWING still set, among them the
+ * pages of a view stack seen before and since switched away from, and
+ * the menu of a popover since closed. A screen reader does not meet
+ * those: it goes down from the application by GetChildren, which both
+ * versions answer with what is presented now. So the shape of the tree
+ * comes from GetChildren, asked of every object that has children (many
+ * calls out at once, so a window still reads in a fraction of a second),
+ * and the cache is read again while it lacks an object GetChildren named
+ * (GTK tells of an object once someone asks for it). */
+typedef struct
+{
+  const char *application;
+  GHashTable *children;   /* path -> GPtrArray of child paths, as answered */
+  GHashTable *by_path;    /* the cache as last read */
+  guint       pending;
+  GError     *error;
+} Walk;
+
+typedef struct
+{
+  Walk *walk;
+  char *path;
+} Asking;
+
+static void ask_children (Walk *walk, const char *path);
+
+static void
+free_paths (gpointer paths)
+{
+  if (paths != NULL)
+    g_ptr_array_unref (paths);
+}
+
+static void
+children_answered (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  Asking *asking = data;
+  Walk *walk = asking->walk;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+
+  if (reply != NULL)
+    {
+      g_autoptr(GVariantIter) iter = NULL;
+      GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+      const char *path;
+
+      g_variant_get (reply, "(a(so))", &iter);
+      while (g_variant_iter_next (iter, "(s&o)", NULL, &path))
+        g_ptr_array_add (paths, g_strdup (path));
+      g_hash_table_replace (walk->children, asking->path, paths);
+      /* On down at once: what the cache does not hold yet is asked too. */
+      for (guint i = 0; i < paths->len; i++)
+        {
+          const char *child = g_ptr_array_index (paths, i);
+          AbmTestAtspiNode *node = g_hash_table_lookup (walk->by_path, child);
+
+          if (!g_hash_table_contains (walk->children, child) && (node == NULL || node->n_children > 0))
+            ask_children (walk, child);
+        }
+    }
+  else
+    {
+      /* Gone since its parent named it: it has nothing to show. */
+      if (!g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD)
+          && !g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT)
+          && walk->error == NULL)
+        walk->error = g_steal_pointer (&error);
+      g_hash_table_replace (walk->children, asking->path, g_ptr_array_new_with_free_func (g_free));
+    }
+  g_free (asking);
+  walk->pending--;
+}
+
+static void
+ask_children (Walk       *walk,
+              const char *path)
+{
+  Asking *asking = g_new0 (Asking, 1);
+
+  asking->walk = walk;
+  asking->path = g_strdup (path);
+  /* Asked once: an empty answer stands in until the real one comes. */
+  g_hash_table_insert (walk->children, g_strdup (path), NULL);
+  walk->pending++;
+  g_dbus_connection_call (a11y_bus, walk->application, path, ATSPI_ACCESSIBLE, "GetChildren",
+                          NULL, G_VARIANT_TYPE ("(a(so))"), G_DBUS_CALL_FLAGS_NONE,
+                          CALL_TIMEOUT_MS, NULL, children_answered, asking);
+}
+
+/* Asks the children of each object met from @path down that has any and
+ * has not been asked; TRUE when every object met is in @by_path. */
+static gboolean
+ask_down (Walk       *walk,
+          GHashTable *by_path,
+          const char *path,
+          GHashTable *seen)
+{
+  AbmTestAtspiNode *node = g_hash_table_lookup (by_path, path);
+  GPtrArray *paths;
+  gboolean complete = TRUE;
+
+  if (!g_hash_table_add (seen, (gpointer) path))
+    return TRUE;
+  if (node == NULL)
+    return FALSE;
+  if (!g_hash_table_contains (walk->children, path))
+    {
+      /* The application's cache entry counts no children in GTK 4.18. */
+      if (node->n_children > 0 || g_str_equal (path, ATSPI_ROOT_PATH))
+        ask_children (walk, path);
+      return TRUE;
+    }
+  paths = g_hash_table_lookup (walk->children, path);
+  for (guint i = 0; paths != NULL && i < paths->len; i++)
+    complete &= ask_down (walk, by_path, g_ptr_array_index (paths, i), seen);
+  return complete;
+}
+
+/* Moves the objects reached from @node, in GetChildren's order, from the
+ * table to the tree, which from now on owns them. */
+static void
+take_down (Walk             *walk,
+           GHashTable       *by_path,
+           AbmTestAtspiNode *node)
+{
+  GPtrArray *paths = g_hash_table_lookup (walk->children, node->path);
+
+  g_ptr_array_set_free_func (node->children, (GDestroyNotify) abm_test_atspi_node_free);
+  for (guint i = 0; paths != NULL && i < paths->len; i++)
+    {
+      AbmTestAtspiNode *child = NULL;
+
+      /* Each object once, should two name it. */
+      if (!g_hash_table_steal_extended (by_path, g_ptr_array_index (paths, i), NULL, (gpointer *) &child))
+        continue;
+      /* GTK 4.8 presents a hidden object to GetChildren for a moment after
+       * hiding it, its VISIBLE state already gone. */
+      if (!abm_test_atspi_node_has_state (child, ATSPI_STATE_VISIBLE))
+        {
+          abm_test_atspi_node_free (child);
+          continue;
+        }
+      child->parent = node;
+      child->index = node->children->len;
+      g_ptr_array_add (node->children, child);
+      take_down (walk, by_path, child);
+    }
+}
+
+static AbmTestAtspiNode *
+walk_children (const char  *application,
+               GError     **error)
+{
+  g_autoptr(GHashTable) children = NULL;
+  Walk walk = { 0 };
+
+  children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_paths);
+  walk.application = application;
+  walk.children = children;
+
+  for (guint round = 0; round < 100; round++)
+    {
+      g_autoptr(GHashTable) by_path = get_items (application, error);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      AbmTestAtspiNode *root;
+      gboolean complete;
+
+      if (by_path == NULL)
+        return NULL;
+      if (!g_hash_table_contains (by_path, ATSPI_ROOT_PATH))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "the application has no root object");
+          return NULL;
+        }
+      /* Down as far as the answers so far go, asking on down from there. */
+      walk.by_path = by_path;
+      complete = ask_down (&walk, by_path, ATSPI_ROOT_PATH, seen);
+      if (walk.pending > 0)
+        {
+          wait_for_calls (&walk.pending);
+          if (walk.error != NULL)
+            {
+              g_propagate_error (error, walk.error);
+              return NULL;
+            }
+          continue;
+        }
+      if (!complete)
+        continue;
+      g_hash_table_steal_extended (by_path, ATSPI_ROOT_PATH, NULL, (gpointer *) &root);
+      take_down (&walk, by_path, root);
+      return root;
+    }
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the accessibility tree kept changing");
+  return NULL;
+}
+
+AbmTestAtspiNode *
+abm_test_atspi_walk (GError **error)
+{
+  g_autofree char *application = NULL;
+
+  g_return_val_if_fail (a11y_bus != NULL, NULL);
+
+  application = find_application (error);
+  if (application == NULL)
+    return NULL;
+  /* GTK 4.8's cache holds what is presented and no more, and GetChildren
+   * of each of its thousands of objects would take a minute: the cache
+   * alone is the tree there. Every later GTK is read by GetChildren, right
+   * for all (only 4.8 and 4.18 are tried; 4.10 reworked GTK's AT-SPI
+   * objects, and is where the cache is no longer trusted). */
+  if (gtk_check_version (4, 10, 0) != NULL)
+    return walk_cache (application, error);
+  return walk_children (application, error);
 }

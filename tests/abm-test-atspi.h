@@ -39,6 +39,9 @@ AbmTestAtspiNode *abm_test_atspi_walk      (GError          **error);
 void              abm_test_atspi_node_free (AbmTestAtspiNode *node);
 gboolean          abm_test_atspi_node_has_state (const AbmTestAtspiNode *node,
                                                  AtspiStateType          state);
+/* Shown on screen, as AT-SPI says (VISIBLE and SHOWING, as this GTK sets
+ * them). */
+gboolean          abm_test_atspi_node_is_showing (const AbmTestAtspiNode *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AbmTestAtspiNode, abm_test_atspi_node_free)
 

@@ -3,9 +3,13 @@
  * The app is driven through every view, account page, dialog and menu on
  * the sample workspace; at each stop the accessibility tree is read over
  * AT-SPI, as Orca reads it, and every control in it (or chart drawn by
- * hand) that has no name of its own is listed. GTK 4.8 gives an object
- * with no name its class's name ("GtkImage" for an icon-only button),
- * which is what a screen reader then says: that is no name either.
+ * hand) that has no name of its own is listed. What is a control is read
+ * from AT-SPI's roles and states alone, so that it holds for GTK 4.8 and
+ * 4.18 alike; what each GTK says differently is in abm-test-atspi.c and
+ * at is_no_name. GTK 4.8 gives an object with no name its class's name
+ * ("GtkImage" for an icon-only button), which is what a screen reader
+ * then says: that is no name either. GTK 4.18 names a control by its
+ * tooltip when it has no label, as a screen reader then says it.
  *
  * Then the same app is worked from the keyboard alone, real keys pressed
  * on the virtual display.
@@ -57,10 +61,12 @@
 static AbmApplication *app;
 static GError *bus_error;
 
-/* Roles a person operates: each needs a name of its own. A control inside
+/* Roles that take input: each needs a name of its own. A control inside
  * another (the button of a drop-down, the arrow of a menu button) is part
- * of the outer one, whose name it shares. */
-static const AtspiRole control_roles[] = {
+ * of the outer one, whose name it shares. (A switch is a toggle button in
+ * GTK 4.8; AT-SPI's own switch role, 2.56 and later, is matched by name in
+ * is_input, as older headers do not have it.) */
+static const AtspiRole input_roles[] = {
   ATSPI_ROLE_PUSH_BUTTON, ATSPI_ROLE_TOGGLE_BUTTON, ATSPI_ROLE_PUSH_BUTTON_MENU,
   ATSPI_ROLE_CHECK_BOX, ATSPI_ROLE_RADIO_BUTTON, ATSPI_ROLE_COMBO_BOX, ATSPI_ROLE_LINK,
   ATSPI_ROLE_MENU_ITEM, ATSPI_ROLE_CHECK_MENU_ITEM, ATSPI_ROLE_RADIO_MENU_ITEM,
@@ -68,9 +74,27 @@ static const AtspiRole control_roles[] = {
   ATSPI_ROLE_SPIN_BUTTON, ATSPI_ROLE_SLIDER,
 };
 
-/* Roles named by what they hold, as screen readers read a list row. */
-static const AtspiRole content_roles[] = {
+/* Items of a list, table or tree: operated when they can be selected or
+ * focused, and named by what they hold, as screen readers read a row. */
+static const AtspiRole item_roles[] = {
   ATSPI_ROLE_LIST_ITEM, ATSPI_ROLE_TABLE_ROW, ATSPI_ROLE_TABLE_CELL, ATSPI_ROLE_TREE_ITEM,
+};
+
+/* Roles that hold, show or say, and take no input of their own, even when
+ * GTK makes them focusable: containers it makes focusable to scroll or to
+ * move through them (a scrolled window, a list box, a list view, the
+ * inner list box of an expander row), whose items are checked each;
+ * labels and text shown; icons and pictures. */
+static const AtspiRole passive_roles[] = {
+  ATSPI_ROLE_APPLICATION, ATSPI_ROLE_FRAME, ATSPI_ROLE_WINDOW, ATSPI_ROLE_DIALOG, ATSPI_ROLE_ALERT,
+  ATSPI_ROLE_FILLER, ATSPI_ROLE_PANEL, ATSPI_ROLE_GROUPING, ATSPI_ROLE_SECTION, ATSPI_ROLE_FORM,
+  ATSPI_ROLE_SCROLL_PANE, ATSPI_ROLE_VIEWPORT, ATSPI_ROLE_SPLIT_PANE, ATSPI_ROLE_LAYERED_PANE,
+  ATSPI_ROLE_LIST, ATSPI_ROLE_LIST_BOX, ATSPI_ROLE_TABLE, ATSPI_ROLE_TREE, ATSPI_ROLE_TREE_TABLE,
+  ATSPI_ROLE_PAGE_TAB_LIST, ATSPI_ROLE_MENU, ATSPI_ROLE_MENU_BAR, ATSPI_ROLE_TOOL_BAR,
+  ATSPI_ROLE_STATUS_BAR, ATSPI_ROLE_SEPARATOR, ATSPI_ROLE_LABEL, ATSPI_ROLE_STATIC,
+  ATSPI_ROLE_HEADING, ATSPI_ROLE_PARAGRAPH, ATSPI_ROLE_CAPTION, ATSPI_ROLE_TOOL_TIP,
+  ATSPI_ROLE_ICON, ATSPI_ROLE_IMAGE, ATSPI_ROLE_PROGRESS_BAR, ATSPI_ROLE_LEVEL_BAR,
+  ATSPI_ROLE_DOCUMENT_FRAME, ATSPI_ROLE_ARTICLE,
 };
 
 static gboolean
@@ -86,15 +110,26 @@ has_role (const AbmTestAtspiNode *node,
 
 #define HAS_ROLE(node, roles) has_role ((node), (roles), G_N_ELEMENTS (roles))
 
+static gboolean
+is_input (const AbmTestAtspiNode *node)
+{
+  g_autofree char *role = NULL;
+
+  if (HAS_ROLE (node, input_roles))
+    return TRUE;
+  role = atspi_role_get_name (node->role);
+  return g_strcmp0 (role, "switch") == 0;
+}
+
 /* What GTK 4.8 says for an object without a name: nothing, or the name
- * of its class. */
+ * of its class (GTK 4.18 says nothing). */
 static gboolean
 is_no_name (const char *name)
 {
   return name == NULL || *name == '\0' || g_type_from_name (name) != 0;
 }
 
-/* The class GTK named the object by, when it gave no name. */
+/* The class GTK 4.8 named the object by, when it gave no name. */
 static GType
 fallback_type (const AbmTestAtspiNode *node)
 {
@@ -112,68 +147,40 @@ says_something (const AbmTestAtspiNode *node)
   return FALSE;
 }
 
-/* A chart drawn by hand: a drawing area, or an image that is no icon. */
+/* What a person can operate, by what AT-SPI says of it: a role that takes
+ * input, an item that can be selected or focused, or anything else that
+ * can be focused and is not a container, text or picture; and in each
+ * case shown. */
 static gboolean
-is_drawn (const AbmTestAtspiNode *node)
+is_control (const AbmTestAtspiNode *node)
 {
-  GType type = fallback_type (node);
-
-  if (type != G_TYPE_INVALID && g_type_is_a (type, GTK_TYPE_DRAWING_AREA))
+  if (!abm_test_atspi_node_is_showing (node))
+    return FALSE;
+  if (is_input (node))
     return TRUE;
-  return node->role == ATSPI_ROLE_IMAGE
-         && !(type != G_TYPE_INVALID && (g_type_is_a (type, GTK_TYPE_IMAGE)
-                                         || g_type_is_a (type, GTK_TYPE_PICTURE)));
-}
-
-/* A list, grid or table view that holds the focus as one: a box of rows
- * is named by its rows, a view of many by its own name. */
-static gboolean
-is_view (const AbmTestAtspiNode *node)
-{
-  GType type = fallback_type (node);
-
-  return type != G_TYPE_INVALID
-         && (g_type_is_a (type, GTK_TYPE_LIST_VIEW) || g_type_is_a (type, GTK_TYPE_COLUMN_VIEW)
-             || g_type_is_a (type, GTK_TYPE_GRID_VIEW));
+  if (HAS_ROLE (node, item_roles))
+    return abm_test_atspi_node_has_state (node, ATSPI_STATE_SELECTABLE)
+           || abm_test_atspi_node_has_state (node, ATSPI_STATE_FOCUSABLE);
+  if (HAS_ROLE (node, passive_roles))
+    return FALSE;
+  return abm_test_atspi_node_has_state (node, ATSPI_STATE_FOCUSABLE);
 }
 
 static gboolean
 inside_control (const AbmTestAtspiNode *node)
 {
   for (const AbmTestAtspiNode *up = node->parent; up != NULL; up = up->parent)
-    if (HAS_ROLE (up, control_roles))
+    if (is_input (up))
       return TRUE;
   return FALSE;
-}
-
-/* Containers GTK makes focusable to scroll or move through them, which a
- * screen reader reads through to what they hold: a scrolled window, a box
- * of rows or tiles (each row is checked), the list inside a column view. */
-static gboolean
-is_passage (const AbmTestAtspiNode *node)
-{
-  GType type = fallback_type (node);
-
-  if (node->role == ATSPI_ROLE_SCROLL_PANE)
-    return TRUE;
-  return type != G_TYPE_INVALID
-         && (g_type_is_a (type, GTK_TYPE_LIST_BOX) || g_type_is_a (type, GTK_TYPE_FLOW_BOX)
-             || g_strcmp0 (node->name, "GtkColumnListView") == 0);
 }
 
 static gboolean
 lacks_name (const AbmTestAtspiNode *node)
 {
-  gboolean control = HAS_ROLE (node, control_roles)
-                     || abm_test_atspi_node_has_state (node, ATSPI_STATE_FOCUSABLE);
-
-  if (is_passage (node))
+  if (!is_control (node) || inside_control (node))
     return FALSE;
-  if (!control && !is_drawn (node) && !is_view (node))
-    return FALSE;
-  if (inside_control (node))
-    return FALSE;
-  if (HAS_ROLE (node, content_roles))
+  if (HAS_ROLE (node, item_roles))
     return !says_something (node);
   return is_no_name (node->name);
 }
@@ -225,13 +232,16 @@ describe (const AbmTestAtspiNode *node)
 static GPtrArray *found;
 static GHashTable *found_set;
 
-/* Each control once, seen from the main window (the first) or from the
- * dialog it is in, whichever stop showed it first. */
+/* Each control once, in the window it is in, at the first stop that
+ * showed it. */
+static guint controls_read;
+
 static void
 collect (const AbmTestAtspiNode *node,
          const char             *window,
          const char             *where)
 {
+  controls_read += is_control (node);
   if (lacks_name (node))
     {
       g_autofree char *line = describe (node);
@@ -241,6 +251,37 @@ collect (const AbmTestAtspiNode *node,
     }
   for (guint i = 0; i < node->children->len; i++)
     collect (g_ptr_array_index (node->children, i), window, where);
+}
+
+/* A chart drawn by hand: a drawing area, or a widget that presents itself
+ * as an image and is no icon or picture. It takes no input, so the walk
+ * above passes it by, and over AT-SPI it cannot be told from an icon (GTK
+ * 4.8 names a nameless object by its class, GTK 4.18 leaves it nameless):
+ * so it is found among the widgets, and must have a label of its own, or
+ * be labelled by another widget. */
+static void
+collect_drawn (GtkWidget  *widget,
+               const char *where)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if ((GTK_IS_DRAWING_AREA (widget) || gtk_accessible_get_accessible_role (accessible) == GTK_ACCESSIBLE_ROLE_IMG)
+      && !GTK_IS_IMAGE (widget) && !GTK_IS_PICTURE (widget)
+      && !gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL)
+      && !gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+      const char *title = GTK_IS_WINDOW (root) ? gtk_window_get_title (GTK_WINDOW (root)) : NULL;
+      g_autofree char *line = g_strdup_printf ("%s (drawn by hand, in %s)", G_OBJECT_TYPE_NAME (widget),
+                                               title ? title : G_OBJECT_TYPE_NAME (root));
+
+      if (g_hash_table_add (found_set, g_strdup (line)))
+        g_ptr_array_add (found, g_strdup_printf ("%s: %s", where, line));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_drawn (child, where);
 }
 
 static guint
@@ -260,8 +301,10 @@ dump (const AbmTestAtspiNode *node,
 {
   g_autofree char *role = atspi_role_get_name (node->role);
 
-  g_printerr ("%*s%s \"%s\"%s%s%s\n", depth * 2, "", role, node->name,
+  g_printerr ("%*s%s \"%s\"%s%s%s%s%s\n", depth * 2, "", role, node->name,
               abm_test_atspi_node_has_state (node, ATSPI_STATE_FOCUSABLE) ? " focusable" : "",
+              abm_test_atspi_node_has_state (node, ATSPI_STATE_SELECTABLE) ? " selectable" : "",
+              abm_test_atspi_node_is_showing (node) ? "" : " hidden",
               lacks_name (node) ? " NAMELESS" : "",
               node->description && *node->description ? " [tooltip]" : "");
   for (guint i = 0; i < node->children->len; i++)
@@ -276,6 +319,7 @@ static void
 check (const char *where)
 {
   gint64 start;
+  guint controls;
   g_autoptr(AbmTestAtspiNode) root = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -286,12 +330,29 @@ check (const char *where)
   walks++;
   g_assert_no_error (error);
   g_assert_cmpuint (root->children->len, >, 0);
+  controls = controls_read;
   for (guint i = 0; i < root->children->len; i++)
     {
       const AbmTestAtspiNode *window = g_ptr_array_index (root->children, i);
 
-      collect (window, i == 0 ? "main window" : window->name, where);
+      /* By its object, which stays while titles change and windows come
+       * and go around it. */
+      collect (window, window->path, where);
     }
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        collect_drawn (toplevel, where);
+      }
+  }
+  /* Every stop has controls: none found says the rules above no longer
+   * read this GTK's states, not that all is well. */
+  if (controls_read == controls)
+    g_test_fail_printf ("%s: no controls found in the accessibility tree", where);
   if (g_getenv ("ABM_A11Y_DUMP") != NULL)
     {
       g_printerr ("=== %s\n", where);
@@ -619,7 +680,7 @@ test_names (void)
   g_unlink (path);
   abm_test_ui_remove_dir (dir);
 
-  g_test_message ("%u trees read in %.1f s (test %.1f s)", walks, walk_time / 1e6,
+  g_test_message ("%u trees read in %.1f s, %u controls checked in them (test %.1f s)", walks, walk_time / 1e6, controls_read,
                   (g_get_monotonic_time () - start) / 1e6);
   /* One message a line: TAP reads each as a comment. */
   for (guint i = 0; i < found->len; i++)
@@ -675,10 +736,23 @@ at_button (GtkWindow *window,
   GtkWidget *focus = gtk_window_get_focus (window);
   GtkWidget *button = focus ? (GTK_IS_BUTTON (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON)) : NULL;
 
+  g_autofree char *label = NULL;
+
   if (button == NULL)
     return FALSE;
-  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), data) == 0
+  /* A view switcher's button has a label property of its own (libadwaita
+   * 1.7 keeps its labels unmapped and empty until shown). */
+  g_object_get (button, "label", &label, NULL);
+  return g_strcmp0 (label, data) == 0
          || abm_test_ui_find_widget (button, GTK_TYPE_LABEL, data) != NULL;
+}
+
+/* The focus is on a tab of the view switcher @data. */
+static gboolean
+at_switcher (GtkWindow *window,
+             gpointer   switcher)
+{
+  return focus_in (window, switcher);
 }
 
 /* The focus is on (or in) the row titled @data. */
@@ -765,7 +839,7 @@ test_keyboard (void)
   Keyboard k = { 0 };
   AdwViewStack *stack;
   AbmWindow *window;
-  GtkWidget *search, *industry;
+  GtkWidget *search, *industry, *switcher;
   g_autofree char *query = NULL;
   GtkWindow *dialog;
   GListModel *committee;
@@ -821,7 +895,32 @@ test_keyboard (void)
 
   /* Tab to the Committee tab, Space; Tab to Add Person, Enter; a name,
    * Enter: the committee has one more. */
-  tab_to (GTK_WINDOW (window), GDK_SHIFT_MASK, at_button, (gpointer) "Committee", "the Committee tab");
+  /* The tabs are one Tab stop in libadwaita 1.7 (Shift+Tab comes to the
+   * tab shown, Details), one each in 1.2 (it comes to the last, Deals):
+   * Tab to the tabs, then the arrow keys towards Committee, as both take
+   * them. */
+  switcher = abm_test_ui_get_widget (GTK_WIDGET (k.view), ADW_TYPE_VIEW_SWITCHER, NULL);
+  tab_to (GTK_WINDOW (window), GDK_SHIFT_MASK, at_switcher, switcher, "the account page's tabs");
+  for (guint i = 0; i < 8 && !at_button (GTK_WINDOW (window), (gpointer) "Committee"); i++)
+    {
+      int focused = -1, target = -1, n = 0;
+
+      for (GtkWidget *tab = gtk_widget_get_first_child (switcher); tab; tab = gtk_widget_get_next_sibling (tab), n++)
+        {
+          g_autofree char *label = NULL;
+
+          if (g_object_class_find_property (G_OBJECT_GET_CLASS (tab), "label"))
+            g_object_get (tab, "label", &label, NULL);
+          if (focus_in (GTK_WINDOW (window), tab))
+            focused = n;
+          if (g_strcmp0 (label, "Committee") == 0)
+            target = n;
+        }
+      g_assert_cmpint (focused, >=, 0);
+      g_assert_cmpint (target, >=, 0);
+      abm_test_keys_press (focused > target ? GDK_KEY_Left : GDK_KEY_Right, 0);
+    }
+  g_assert_true (at_button (GTK_WINDOW (window), (gpointer) "Committee"));
   abm_test_keys_press (GDK_KEY_space, 0);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (abm_test_ui_find_view_stack (GTK_WIDGET (window), "committee")),
                    ==, "committee");
