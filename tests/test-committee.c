@@ -470,6 +470,36 @@ test_contacts_import (Fixture       *f,
   g_assert_error (error, ABM_IMPORT_ERROR, ABM_IMPORT_ERROR_NO_NAME_COLUMN);
 }
 
+/* Every role, required of an empty committee, is named as missing in a
+ * sentence of its own (the role's place in the sentence is the
+ * translation's to choose). */
+static void
+test_coverage_every_role_missing (void)
+{
+  g_autoptr(AbmCoverageRules) rules = abm_coverage_rules_new ();
+  g_autoptr(GListStore) committee = g_list_store_new (ABM_TYPE_STAKEHOLDER);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  AbmCoverage *coverage;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 31, 12, 2026);
+  for (guint role = 0; role < ABM_N_ROLES; role++)
+    g_assert_true (abm_coverage_rules_set_weight (rules, role, 1, NULL));
+  coverage = abm_coverage_compute (rules, G_LIST_MODEL (committee), &today);
+  g_assert_cmpuint (coverage->gaps->len, ==, ABM_N_ROLES);
+  for (guint i = 0; i < coverage->gaps->len; i++)
+    {
+      const char *gap = coverage->gaps->pdata[i];
+
+      g_assert_true (g_str_has_prefix (gap, "No "));
+      g_assert_true (g_str_has_suffix (gap, " identified"));
+      g_assert_true (g_hash_table_add (seen, (gpointer) gap));
+    }
+  g_assert_cmpstr (coverage->gaps->pdata[ABM_ROLE_LEGAL], ==, "No one from legal and compliance identified");
+  abm_coverage_free (coverage);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +511,7 @@ main (int   argc,
 
   g_test_add_func ("/committee/stakeholder-values", test_stakeholder_values);
   g_test_add_func ("/committee/coverage", test_coverage);
+  g_test_add_func ("/committee/coverage/every-role-missing", test_coverage_every_role_missing);
   ADD ("/committee/store", test_committee_store);
   ADD ("/committee/undo", test_committee_undo);
   ADD ("/committee/batch", test_committee_batch);

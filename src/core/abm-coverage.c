@@ -227,6 +227,23 @@ abm_coverage_free (AbmCoverage *coverage)
   g_free (coverage);
 }
 
+/* A whole sentence a role, as the role's name inside a sentence is written
+ * differently from language to language (lowercase in English, not in
+ * German). */
+static const char *const no_role[ABM_N_ROLES] = {
+  [ABM_ROLE_DECISION_MAKER]      = N_("No economic buyer identified"),
+  [ABM_ROLE_BUDGET_HOLDER]       = N_("No budget holder identified"),
+  [ABM_ROLE_CHAMPION]            = N_("No champion identified"),
+  [ABM_ROLE_TECHNICAL_EVALUATOR] = N_("No technical evaluator identified"),
+  [ABM_ROLE_END_USER]            = N_("No end user identified"),
+  [ABM_ROLE_INFLUENCER]          = N_("No influencer identified"),
+  [ABM_ROLE_BLOCKER]             = N_("No blocker identified"),
+  [ABM_ROLE_EXECUTIVE_SPONSOR]   = N_("No executive sponsor identified"),
+  [ABM_ROLE_PROCUREMENT]         = N_("No one from procurement identified"),
+  [ABM_ROLE_LEGAL]               = N_("No one from legal and compliance identified"),
+  [ABM_ROLE_OTHER]               = N_("No one in another role identified"),
+};
+
 /* "Economic buyer" at the start of a sentence, as the label is. */
 static char *
 role_gap (AbmRoleCoverage *rc,
@@ -235,12 +252,7 @@ role_gap (AbmRoleCoverage *rc,
   const char *role = abm_role_label (rc->role);
 
   if (!rc->filled)
-    {
-      g_autofree char *lower = g_utf8_strdown (role, -1);
-
-      /* Translators: "No economic buyer identified"; %s is a role */
-      return g_strdup_printf (_("No %s identified"), lower);
-    }
+    return g_strdup (_(no_role[rc->role]));
   if (!rc->recent && rc->days_since_contact < 0)
     return g_strdup_printf (_("%s never contacted"), role);
   if (!rc->recent)
